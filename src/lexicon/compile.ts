@@ -1,0 +1,113 @@
+import { LexiconError } from '../errors.js';
+import type { Lang, LexiconEntry } from '../types.js';
+import { SlotIndex } from '../match/slots.js';
+import { compilePattern, PatternError, type Slot } from './pattern.js';
+import { validateLexiconData } from './validate.js';
+
+/** One compiled pattern of an entry. */
+export interface CompiledPattern {
+  entry: CompiledEntry;
+  slots: Slot[];
+}
+
+/** An entry with its patterns and context compiled to slots. */
+export interface CompiledEntry extends LexiconEntry {
+  /** `<lang>.<id>`: the `ruleId` of its findings. */
+  ruleId: string;
+  /** Position in the lexicon: the last tie-breaker, so matching is deterministic. */
+  order: number;
+  /** File (or label) the entry was loaded from. */
+  source: string;
+  near: Slot[];
+  notNear: Slot[];
+}
+
+/**
+ * A validated, compiled lexicon. Patterns are indexed by the stem and by the exact form of
+ * their first slot, so a token only tries the few patterns it can start.
+ */
+export interface Lexicon {
+  readonly lang: Lang;
+  readonly entries: readonly CompiledEntry[];
+  /** Files (or labels) the entries came from, in order. */
+  readonly sources: readonly string[];
+  readonly index: SlotIndex<CompiledEntry>;
+}
+
+function compileEntry(entry: LexiconEntry, lang: Lang, order: number, file: string): { entry: CompiledEntry; patterns: CompiledPattern[] } {
+  const compileField = (expressions: string[] | undefined, field: string): Slot[] =>
+    (expressions ?? []).flatMap((expression, i) => {
+      try {
+        return compilePattern(expression, lang);
+      } catch (error) {
+        if (error instanceof PatternError) throw new LexiconError(file, error.message, { entryId: entry.id, field: `${field}[${i}]` });
+        throw error;
+      }
+    });
+  const compiled: CompiledEntry = {
+    ...entry,
+    ruleId: `${lang}.${entry.id}`,
+    order,
+    source: file,
+    near: compileField(entry.context?.near, 'context.near'),
+    notNear: compileField(entry.context?.notNear, 'context.notNear'),
+  };
+  const patterns = entry.patterns.map((pattern, i) => {
+    try {
+      return { entry: compiled, slots: compilePattern(pattern, lang) };
+    } catch (error) {
+      if (error instanceof PatternError) throw new LexiconError(file, error.message, { entryId: entry.id, field: `patterns[${i}]` });
+      throw error;
+    }
+  });
+  return { entry: compiled, patterns };
+}
+
+/** The entry as written in its file, without what compiling added. */
+function toData(entry: CompiledEntry): LexiconEntry {
+  const { id, category, patterns, weight, note, section, context } = entry;
+  return context ? { id, category, patterns, weight, note, section, context } : { id, category, patterns, weight, note, section };
+}
+
+function build(lang: Lang, entries: Array<{ entry: LexiconEntry; file: string }>, sources: string[]): Lexicon {
+  const compiledEntries: CompiledEntry[] = [];
+  const index = new SlotIndex<CompiledEntry>();
+  entries.forEach(({ entry, file }, order) => {
+    const compiled = compileEntry(entry, lang, order, file);
+    compiledEntries.push(compiled.entry);
+    for (const pattern of compiled.patterns) index.add(pattern.slots, pattern.entry);
+  });
+  return { lang, entries: compiledEntries, sources, index };
+}
+
+/**
+ * Validate and compile lexicon data (the parsed JSON of a lexicon file).
+ * @param data the parsed JSON document
+ * @param file the file name or label used in error messages
+ * @throws {LexiconError} naming the file, the entry id and the field
+ */
+export function loadLexicon(data: unknown, file = '<inline lexicon>'): Lexicon {
+  const valid = validateLexiconData(data, file);
+  return build(valid.lang, valid.entries.map((entry) => ({ entry, file })), [file]);
+}
+
+/**
+ * A lexicon made of `base` plus the entries of `extra` (same language). An entry of `extra`
+ * whose id already exists replaces the base entry, so users can re-weight or re-gloss a term.
+ * @throws {LexiconError} when `extra` is invalid or is for another language
+ */
+export function extendLexicon(base: Lexicon, extra: unknown, file = '<inline lexicon>'): Lexicon {
+  const valid = validateLexiconData(extra, file);
+  if (valid.lang !== base.lang) {
+    throw new LexiconError(file, `lexicon is for "${valid.lang}" but extends a "${base.lang}" lexicon`, { field: 'lang' });
+  }
+  const replaced = new Map(valid.entries.map((entry) => [entry.id, entry]));
+  const merged: Array<{ entry: LexiconEntry; file: string }> = [];
+  for (const entry of base.entries) {
+    const replacement = replaced.get(entry.id);
+    merged.push(replacement ? { entry: replacement, file } : { entry: toData(entry), file: entry.source });
+    replaced.delete(entry.id);
+  }
+  for (const entry of replaced.values()) merged.push({ entry, file });
+  return build(base.lang, merged, [...base.sources, file]);
+}

@@ -1,0 +1,67 @@
+import type { CompiledEntry, Lexicon } from '../lexicon/compile.js';
+import { fills, type Slot } from '../lexicon/pattern.js';
+import type { Sentence, Token } from '../types.js';
+import { matchFrom } from './slots.js';
+
+/** A lexicon entry matched on tokens `[first, end)`. */
+export interface TermMatch {
+  entry: CompiledEntry;
+  first: number;
+  end: number;
+}
+
+/** Is one of `slots` filled by a word within `window` words of `[first, end)`, same sentence? */
+function isNear(slots: readonly Slot[], window: number, tokens: readonly Token[], first: number, end: number, sentence: Sentence): boolean {
+  const scan = (from: number, step: 1 | -1, stop: number): boolean => {
+    let words = 0;
+    for (let t = from; t !== stop && words < window; t += step) {
+      const token = tokens[t]!;
+      if (token.kind !== 'word') continue;
+      words++;
+      if (slots.some((slot) => fills(slot, token))) return true;
+    }
+    return false;
+  };
+  return scan(first - 1, -1, sentence.tokenStart - 1) || scan(end, 1, sentence.tokenEnd);
+}
+
+function contextHolds(match: TermMatch, tokens: readonly Token[], sentence: Sentence): boolean {
+  const { entry, first, end } = match;
+  const window = entry.context?.window ?? 0;
+  if (entry.near.length > 0 && !isNear(entry.near, window, tokens, first, end, sentence)) return false;
+  if (entry.notNear.length > 0 && isNear(entry.notNear, window, tokens, first, end, sentence)) return false;
+  return true;
+}
+
+function byPreference(a: TermMatch, b: TermMatch): number {
+  return b.end - a.end || b.entry.weight - a.entry.weight || a.entry.order - b.entry.order;
+}
+
+/**
+ * Match `lexicon` on `tokens`, left to right, in one pass. At each token the longest match
+ * wins (then the heavier entry, then the earlier one) among those whose context holds;
+ * matched tokens are consumed, so overlapping entries are never counted twice. Matches never
+ * cross a sentence boundary.
+ */
+export function matchTerms(tokens: readonly Token[], sentences: readonly Sentence[], lexicon: Lexicon): TermMatch[] {
+  const matches: TermMatch[] = [];
+  let t = 0;
+  while (t < tokens.length) {
+    const candidates = lexicon.index.candidates(tokens[t]!);
+    let best: TermMatch | undefined;
+    if (candidates.length > 0) {
+      const sentence = sentences[tokens[t]!.sentence]!;
+      const found: TermMatch[] = [];
+      for (const { slots, value } of candidates) {
+        const end = matchFrom(slots, 0, tokens, t, sentence.tokenEnd);
+        if (end > t) found.push({ entry: value, first: t, end });
+      }
+      best = found.sort(byPreference).find((match) => contextHolds(match, tokens, sentence));
+    }
+    if (best) {
+      matches.push(best);
+      t = best.end;
+    } else t++;
+  }
+  return matches;
+}

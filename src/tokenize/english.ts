@@ -1,0 +1,264 @@
+import { createRequire } from 'node:module';
+import type { Model, WinkMethods } from 'wink-nlp';
+import type { TokenKind } from '../types.js';
+import { scan, type RawToken } from './01-scan.js';
+import { hasBlankLine } from './02-sentences.js';
+import type { RawTokenization } from './raw.js';
+
+/**
+ * English: wink-nlp with wink-eng-lite-web-model gives tokens, sentences and universal POS
+ * tags. wink has no offset API but its tokenisation is lossless, so offsets are rebuilt from
+ * each token's preceding spaces and length, and every token is checked against the text
+ * before it is emitted. Then wink's tokens are brought to the shape the shared steps expect:
+ * hyphenated compounds whole (`data-driven`), `5G` and `CO₂` one word, footnote calls apart,
+ * trailing punctuation out of URLs, `Songdo’s` split like `Toronto's`.
+ */
+
+type WinkFactory = (model: Model, pipe?: string[]) => WinkMethods;
+
+let nlp: WinkMethods | undefined;
+
+/**
+ * The wink-nlp instance, created on the first English call: the model takes ~100 ms and a few
+ * megabytes to load, and a French-only run must not pay for it. `analyze()` is synchronous,
+ * so the CommonJS packages are loaded with `require`, not with a dynamic `import()`.
+ */
+function winkNlp(): WinkMethods {
+  if (nlp === undefined) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as WinkFactory;
+    const model = require('wink-eng-lite-web-model') as Model;
+    nlp = winkNLP(model, ['sbd', 'pos']);
+  }
+  return nlp;
+}
+
+/** An English token before the shared steps: a raw token plus what wink knows of it. */
+interface Piece extends RawToken {
+  /** Part of a contraction wink expanded (`ca` `n't`, `can` `not`): never glued back. */
+  contraction: boolean;
+  /** wink opens a sentence here. */
+  opens: boolean;
+}
+
+// Nothing but whitespace, control and format characters: never a token (the French scanner skips them too).
+const BLANK = /^[\s\p{Cc}\p{Cf}]*$/u;
+// Characters of a word, as the regex scanner counts them: letters, marks, digits, subscript digits (CO₂).
+const WORD_CHAR = /[\p{L}\p{M}\p{Nd}\u2080-\u2089]/u;
+const LETTER = /\p{L}/u;
+const SUPERSCRIPTS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+$/u;
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+// Quotation marks; a lone `’`, `‘` or `'` token is one too (wink keeps apostrophes inside words).
+const QUOTES = new Set(['«', '»', '“', '”', '"', '„', '‟', '‹', '›', '‘', '’', "'"]);
+const URL_TRAILER = /[.,;:!?'’")\]}»”]+$/u;
+const POSSESSIVE = /^(.*[\p{L}\p{M}])(['’][sS])$/u;
+
+function kindOf(surface: string, type: string): TokenKind {
+  switch (type) {
+    case 'url':
+    case 'email':
+      return 'url';
+    case 'punctuation':
+      return QUOTES.has(surface) ? 'quote' : 'punct';
+    case 'emoji':
+    case 'emoticon':
+    case 'currency':
+    case 'symbol':
+      return 'symbol';
+    case 'number':
+    case 'time':
+      return LETTER.test(surface) ? 'word' : 'number';
+    default: // word, ordinal, decade, shortForm, alpha, apos, wordRP, unk
+      if (SUPERSCRIPTS.test(surface) && surface.replace(SUPERSCRIPTS, '') === '') return 'footnote';
+      if (LETTER.test(surface)) return 'word';
+      if (/^[\p{Nd}\u2080-\u2089]/u.test(surface)) return 'number';
+      if (QUOTES.has(surface)) return 'quote';
+      return /^\p{P}+$/u.test(surface) ? 'punct' : 'symbol';
+  }
+}
+
+/**
+ * Step 1: wink's tokens with offsets into `text`. The expected start is the end of the previous
+ * token plus the preceding spaces wink counted; when the text does not hold the token's value
+ * there (wink caps long runs of spaces and counts some exotic spaces its own way), the value is
+ * searched forward. A token that cannot be found is dropped: step 4 rescans what is left over.
+ */
+function align(text: string): Array<Piece & { type: string }> {
+  const wink = winkNlp();
+  const { its } = wink;
+  const doc = wink.readDoc(text);
+  const all = doc.tokens();
+  const values = all.out(its.value) as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
+  const types = all.out(its.type) as string[];
+  const tags = all.out(its.pos) as string[];
+  const contractions = all.out(its.contractionFlag) as boolean[];
+  const opens = new Uint8Array(values.length);
+  for (const span of doc.sentences().out(its.span) as unknown as Array<[number, number]>) opens[span[0]] = 1;
+
+  const pieces: Array<Piece & { type: string }> = [];
+  let cursor = 0;
+  let pendingOpen = false;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    pendingOpen ||= opens[i] === 1;
+    if (value === '') continue;
+    let start = cursor + spaces[i]!.length;
+    if (!text.startsWith(value, start)) {
+      start = text.indexOf(value, cursor);
+      if (start < 0) continue;
+    }
+    cursor = start + value.length;
+    if (BLANK.test(value)) continue;
+    pieces.push({
+      kind: kindOf(value, types[i]!),
+      start,
+      end: cursor,
+      pos: tags[i]!,
+      type: types[i]!,
+      contraction: contractions[i]!,
+      opens: pendingOpen,
+    });
+    pendingOpen = false;
+  }
+  return pieces;
+}
+
+/** Step 2: split what wink keeps together and the shared steps want apart. */
+function refine(text: string, pieces: Array<Piece & { type: string }>): Piece[] {
+  const out: Piece[] = [];
+  const push = (from: Piece, start: number, end: number, kind: TokenKind, pos: string, opens: boolean): void => {
+    out.push({ kind, start, end, pos, contraction: from.contraction, opens });
+  };
+  for (const piece of pieces) {
+    const surface = text.slice(piece.start, piece.end);
+    const { start, end, opens } = piece;
+    if (piece.type === 'url') {
+      // `https://example.org/page.` at the end of a sentence: the full stop is not the address's.
+      const trailer = URL_TRAILER.exec(surface);
+      const cut = trailer ? end - trailer[0].length : end;
+      if (trailer && cut > start) {
+        push(piece, start, cut, 'url', piece.pos ?? 'X', opens);
+        for (let at = cut; at < end; at++) {
+          const char = text.charAt(at);
+          push(piece, at, at + 1, QUOTES.has(char) ? 'quote' : 'punct', 'PUNCT', false);
+        }
+        continue;
+      }
+    } else if ((piece.type === 'hashtag' || piece.type === 'mention') && surface.length > 1) {
+      // `#SmartCity`, `@IBM`: the sign is a symbol, the rest a word the lexicon can see.
+      push(piece, start, start + 1, 'symbol', 'SYM', opens);
+      push(piece, start + 1, end, kindOf(surface.slice(1), 'word'), 'PROPN', false);
+      continue;
+    } else if (piece.kind === 'word' && !piece.contraction) {
+      // wink splits `Toronto's` but sometimes not `Songdo’s`: split it the same way.
+      const possessive = POSSESSIVE.exec(surface);
+      if (possessive) {
+        const cut = start + possessive[1]!.length;
+        push(piece, start, cut, 'word', piece.pos ?? 'PROPN', opens);
+        push(piece, cut, end, 'word', 'PART', false);
+        continue;
+      }
+      // A footnote call glued to its word: `promoted³`.
+      const superscript = SUPERSCRIPTS.exec(surface);
+      if (superscript && superscript.index > 0) {
+        const cut = start + superscript.index;
+        push(piece, start, cut, kindOf(surface.slice(0, superscript.index), 'word'), piece.pos ?? 'X', opens);
+        push(piece, cut, end, 'footnote', 'X', false);
+        continue;
+      }
+    }
+    push(piece, start, end, piece.kind, piece.pos ?? 'X', opens);
+  }
+  return out;
+}
+
+/** Part of speech of a compound made of `first … last`. */
+function compoundPos(first: Piece, last: Piece, hyphenated: boolean): string {
+  // `data-driven`, `AI-powered`, `citizen-centred`: a participle closing a compound is adjectival.
+  if (hyphenated && last.pos === 'VERB') return 'ADJ';
+  const meaningful = (pos: string | undefined): boolean => pos !== undefined && pos !== 'NUM' && pos !== 'SYM' && pos !== 'PUNCT' && pos !== 'X';
+  if (meaningful(last.pos)) return last.pos!;
+  return meaningful(first.pos) ? first.pos! : (last.pos ?? 'X');
+}
+
+const isWordish = (piece: Piece): boolean => piece.kind === 'word' || piece.kind === 'number';
+
+/**
+ * Step 3: glue back what wink splits and the lexicon needs whole: hyphenated compounds
+ * (`data-driven`, `state-of-the-art`, `self-styled`), and runs of word characters with no space
+ * between them (`5G`, `CO₂`, `10.30pm`) unless wink split a contraction (`can` `not`, `do` `n't`).
+ */
+function glue(text: string, pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const last = out[out.length - 1];
+    if (last && isWordish(last) && isWordish(piece) && last.end === piece.start && !last.contraction && !piece.contraction
+      && WORD_CHAR.test(text.charAt(last.end - 1)) && WORD_CHAR.test(text.charAt(piece.start))) {
+      const merged = text.slice(last.start, piece.end);
+      last.pos = compoundPos(last, piece, false);
+      last.end = piece.end;
+      last.kind = LETTER.test(merged) ? 'word' : 'number';
+      continue;
+    }
+    const next = pieces[i + 1];
+    if (last && next && piece.kind === 'punct' && HYPHENS.has(text.slice(piece.start, piece.end))
+      && last.end === piece.start && piece.end === next.start && isWordish(last) && isWordish(next)
+      && LETTER.test(text.charAt(last.start)) && WORD_CHAR.test(text.charAt(next.start))) {
+      last.pos = compoundPos(last, next, true);
+      last.end = next.end;
+      last.kind = 'word';
+      last.contraction = next.contraction;
+      i++;
+      continue;
+    }
+    out.push({ ...piece });
+  }
+  return out;
+}
+
+/**
+ * Step 4: whatever wink dropped or could not be aligned is scanned by the regex scanner, so
+ * that, as in French, only whitespace, control and format characters fall between tokens.
+ */
+function fillGaps(text: string, pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let cursor = 0;
+  const fill = (to: number): void => {
+    if (to > cursor && !BLANK.test(text.slice(cursor, to))) {
+      for (const token of scan(text.slice(cursor, to), 'en')) {
+        out.push({ kind: token.kind, start: token.start + cursor, end: token.end + cursor, contraction: false, opens: false });
+      }
+    }
+  };
+  for (const piece of pieces) {
+    fill(piece.start);
+    out.push(piece);
+    cursor = piece.end;
+  }
+  fill(text.length);
+  return out;
+}
+
+/**
+ * English: wink-nlp tokens with exact offsets (rebuilt and verified), wink's sentences split
+ * again at blank lines, and wink's universal POS tags.
+ */
+export function tokenizeEnglish(text: string): RawTokenization {
+  const pieces = fillGaps(text, glue(text, refine(text, align(text))));
+  const tokens: RawToken[] = [];
+  const sentences: Array<[number, number]> = [];
+  let sentenceStart = 0;
+  pieces.forEach((piece, i) => {
+    // wink's sentence boundaries, and a blank line always ends a sentence (headings have no full stop).
+    if (i > 0 && (piece.opens || hasBlankLine(text, pieces[i - 1]!.end, piece.start))) {
+      sentences.push([sentenceStart, i]);
+      sentenceStart = i;
+    }
+    const { kind, start, end, pos } = piece;
+    tokens.push(pos === undefined ? { kind, start, end } : { kind, start, end, pos });
+  });
+  if (sentenceStart < tokens.length) sentences.push([sentenceStart, tokens.length]);
+  return { tokens, sentences };
+}

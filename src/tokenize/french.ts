@@ -1,0 +1,9 @@
+import { scan } from './01-scan.js';
+import { splitSentences } from './02-sentences.js';
+import type { RawTokenization } from './raw.js';
+
+/** French: the regex scanner (elisions split) and the rule-based sentence splitter. */
+export function tokenizeFrench(text: string): RawTokenization {
+  const tokens = scan(text, 'fr');
+  return { tokens, sentences: splitSentences(text, tokens).spans };
+}

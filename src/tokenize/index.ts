@@ -1,0 +1,94 @@
+import type { Lang, Sentence, Token } from '../types.js';
+import { tokenizeEnglish } from './english.js';
+import { tokenizeFrench } from './french.js';
+import { PositionMap } from './positions.js';
+import type { RawTokenization } from './raw.js';
+import { stem } from './stem.js';
+
+export { PositionMap } from './positions.js';
+export { stem } from './stem.js';
+
+/** Tokens and sentences of a text, with the position map that placed them. */
+export interface Tokenized {
+  tokens: Token[];
+  sentences: Sentence[];
+  /** Number of `word` tokens. */
+  words: number;
+  positions: PositionMap;
+}
+
+/** A stretch of the text `[start, end)` in one language. */
+export interface Segment {
+  start: number;
+  end: number;
+  lang: Lang;
+}
+
+const PIPELINES: Record<Lang, (text: string) => RawTokenization> = { fr: tokenizeFrench, en: tokenizeEnglish };
+const COMBINING = /[\u0300-\u036f]/;
+
+/** Lower-case, fold `’` to `'`, and compose decomposed accents so that stems compare equal. */
+export function normalizeWord(text: string): string {
+  let norm = text.toLowerCase();
+  if (norm.includes('\u2019')) norm = norm.replaceAll('\u2019', "'");
+  if (COMBINING.test(norm)) norm = norm.normalize('NFC');
+  return norm;
+}
+
+/**
+ * Tokenise `text` in `lang`: exact offsets (UTF-16 code units), unist places, French elisions
+ * split from their word, hyphenated compounds kept whole, sentences that keep their closing `»`.
+ */
+export function tokenize(text: string, lang: Lang): Tokenized {
+  return tokenizeSegments(text, [{ start: 0, end: text.length, lang }]);
+}
+
+/**
+ * Tokenise a text made of segments in different languages (a French page with an English
+ * paragraph): each segment goes through its language's pipeline, offsets stay global.
+ * Segments must be in order and must not overlap.
+ */
+export function tokenizeSegments(text: string, segments: readonly Segment[]): Tokenized {
+  const positions = new PositionMap(text);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let words = 0;
+  for (const segment of segments) {
+    const slice = segment.start === 0 && segment.end === text.length ? text : text.slice(segment.start, segment.end);
+    const raw = PIPELINES[segment.lang](slice);
+    const firstToken = tokens.length;
+    let sentence = sentences.length;
+    for (const [tokenStart, tokenEnd] of raw.sentences) {
+      for (let i = tokenStart; i < tokenEnd; i++) {
+        const { kind, pos } = raw.tokens[i]!;
+        const start = raw.tokens[i]!.start + segment.start;
+        const end = raw.tokens[i]!.end + segment.start;
+        const surface = text.slice(start, end);
+        const isWord = kind === 'word';
+        const norm = isWord || kind === 'elision' ? normalizeWord(surface) : surface;
+        if (isWord) words++;
+        const token: Token = {
+          text: surface,
+          norm,
+          stem: isWord ? stem(norm, segment.lang) : norm,
+          kind,
+          range: [start, end],
+          place: { start: positions.pointForward(start), end: positions.pointForward(end) },
+          sentence,
+        };
+        if (pos !== undefined) token.pos = pos;
+        tokens.push(token);
+      }
+      const startOffset = tokens[firstToken + tokenStart]!.range[0];
+      const endOffset = tokens[firstToken + tokenEnd - 1]!.range[1];
+      sentences.push({
+        range: [startOffset, endOffset],
+        place: positions.place(startOffset, endOffset),
+        tokenStart: firstToken + tokenStart,
+        tokenEnd: firstToken + tokenEnd,
+      });
+      sentence++;
+    }
+  }
+  return { tokens, sentences, words, positions };
+}

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze, bundledLexicon, CATEGORIES, extendLexicon, LexiconError, loadLexicon, type LexiconEntry } from 'novlangue';
+
+const entry = (overrides: Partial<LexiconEntry> = {}): LexiconEntry => ({
+  id: 'hypervision-test',
+  category: 'surveillance',
+  patterns: ['hypervision'],
+  weight: 2,
+  note: 'Une glose de test assez longue pour le schéma.',
+  section: 'SILENCE ET NON-DITS',
+  ...overrides,
+});
+
+function loadError(data: unknown): LexiconError {
+  try {
+    loadLexicon(data, 'custom.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(LexiconError);
+    return error as LexiconError;
+  }
+  throw new Error('expected a LexiconError');
+}
+
+describe('bundled lexicons', () => {
+  for (const lang of ['fr', 'en'] as const) {
+    it(`${lang}: loads, has every category, and every id is unique`, () => {
+      const lexicon = bundledLexicon(lang);
+      const ids = lexicon.entries.map((e) => e.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const category of CATEGORIES) expect(lexicon.entries.some((e) => e.category === category), category).toBe(true);
+    });
+
+    it(`${lang}: every entry, alone, can match the text of its own first pattern`, () => {
+      const data = JSON.parse(readFileSync(new URL(`../lexicons/${lang}.json`, import.meta.url), 'utf8')) as { entries: LexiconEntry[] };
+      const dead = data.entries.filter((e) => {
+        const lexicon = loadLexicon({ lang, entries: [e] });
+        const sample = e.patterns[0]!
+          .split(/\s+/)
+          .filter((slot) => !slot.endsWith('?'))
+          .map((slot) => slot.split('|')[0]!.replace(/^=/, ''))
+          .join(' ');
+        // Context entries need their neighbour: give them the first `near` word.
+        const near = e.context?.near?.[0]?.split('|')[0]?.replace(/^=/, '');
+        const text = near ? `${near} ${sample}` : sample;
+        return !analyze(text, { lexicon }).findings.some((f) => f.ruleId === `${lang}.${e.id}`);
+      });
+      expect(dead.map((e) => e.id)).toEqual([]);
+    });
+  }
+
+  it('fr: has at least 120 entries, each with a gloss and a section', () => {
+    const { entries } = bundledLexicon('fr');
+    expect(entries.length).toBeGreaterThanOrEqual(120);
+    for (const e of entries) {
+      expect(e.note.length, e.id).toBeGreaterThan(40);
+      expect(e.section, e.id).toMatch(/^[\p{Lu}' ,-]+$/u);
+    }
+  });
+});
+
+describe('loadLexicon: validation names the file, the entry and the field', () => {
+  it('rejects unknown keys', () => {
+    const error = loadError({ lang: 'fr', entries: [{ ...entry(), colour: 'red' }] });
+    expect(error.message).toBe('custom.json (entry "hypervision-test", field "colour"): unknown key "colour"');
+    expect(error).toMatchObject({ file: 'custom.json', entryId: 'hypervision-test', field: 'colour' });
+  });
+
+  it('rejects an unknown category with the allowed values', () => {
+    const error = loadError({ lang: 'fr', entries: [entry({ category: 'magic' as never })] });
+    expect(error.message).toMatch(/custom\.json \(entry "hypervision-test", field "category"\): .*"intelligence", "buzzwords"/);
+  });
+
+  it('rejects duplicate ids', () => {
+    expect(loadError({ lang: 'fr', entries: [entry(), entry()] }).message).toBe('custom.json (entry "hypervision-test", field "id"): duplicate id');
+  });
+
+  it('rejects a pattern that cannot match once tokenised', () => {
+    expect(loadError({ lang: 'fr', entries: [entry({ patterns: ['« »'] })] }).message).toMatch(/field "patterns\[0\]"\): .*punctuation only/);
+    expect(loadError({ lang: 'fr', entries: [entry({ patterns: ["=d'excellence|pôle"] })] }).message).toMatch(/an alternative must be one token/);
+    expect(loadError({ lang: 'fr', entries: [entry({ patterns: ['plus? intelligent'] })] }).message).toMatch(/starts with an optional slot/);
+  });
+
+  it('rejects a missing field and a weight out of range', () => {
+    const { note: _note, ...withoutNote } = entry();
+    expect(loadError({ lang: 'fr', entries: [withoutNote] }).message).toMatch(/field "note"/);
+    expect(loadError({ lang: 'fr', entries: [entry({ weight: 50 })] }).message).toMatch(/field "weight"\): must be <= 5/);
+  });
+
+  it('rejects data that is not a lexicon at all', () => {
+    expect(loadError('not json').message).toMatch(/^custom\.json: must be object/);
+  });
+});
+
+describe('custom lexicons', () => {
+  it('a user lexicon alone finds only its own terms', () => {
+    const lexicon = loadLexicon({ lang: 'fr', entries: [entry()] }, 'custom.json');
+    const { findings } = analyze("L'hypervision de la ville intelligente", { lexicon });
+    expect(findings.map((f) => f.ruleId)).toEqual(['fr.hypervision-test']);
+  });
+
+  it('extends the bundled lexicon, and an entry with a known id replaces it', () => {
+    const base = bundledLexicon('fr');
+    const known = base.entries[0]!;
+    const extended = extendLexicon(base, { lang: 'fr', entries: [entry(), { ...entry({ id: known.id, weight: 0.25 }), category: known.category, patterns: known.patterns }] }, 'mine.json');
+    expect(extended.entries.length).toBe(base.entries.length + 1);
+    expect(extended.entries.find((e) => e.id === known.id)).toMatchObject({ weight: 0.25, source: 'mine.json' });
+    expect(extended.sources).toEqual(['lexicons/fr.json', 'mine.json']);
+  });
+
+  it('refuses to extend a lexicon of another language', () => {
+    expect(() => extendLexicon(bundledLexicon('fr'), { lang: 'en', entries: [] }, 'en-extra.json')).toThrow(/en-extra\.json \(field "lang"\)/);
+  });
+});
+
+describe('matching', () => {
+  const lexicon = loadLexicon(
+    {
+      lang: 'fr',
+      entries: [
+        entry({ id: 'ville-intelligente', category: 'intelligence', patterns: ['ville|villes plus? =intelligente|=intelligentes'] }),
+        entry({ id: 'intelligente-seule', category: 'intelligence', weight: 1, patterns: ['=intelligente|=intelligentes|=intelligent'], context: { near: ['réseau|compteur'], notNear: ['élève'], window: 3 } }),
+        entry({ id: 'metropole-intelligente-connectee', category: 'intelligence', weight: 4, patterns: ['métropole =intelligente et connectée'] }),
+        entry({ id: 'metropole-intelligente', category: 'intelligence', weight: 3, patterns: ['métropole =intelligente'] }),
+      ],
+    },
+    'test.json',
+  );
+  const found = (text: string): string[] => analyze(text, { lexicon }).findings.map((f) => `${f.ruleId.slice(3)}:${f.actual}`);
+
+  it('matches inflections, and optional slots', () => {
+    expect(found('des villes plus intelligentes et une ville intelligente')).toEqual(['ville-intelligente:villes plus intelligentes', 'ville-intelligente:ville intelligente']);
+  });
+
+  it('prefers the longest match and never counts overlapping entries twice', () => {
+    expect(found('la métropole intelligente et connectée')).toEqual(['metropole-intelligente-connectee:métropole intelligente et connectée']);
+  });
+
+  it('applies context conditions', () => {
+    expect(found('un réseau électrique intelligent')).toEqual(['intelligente-seule:intelligent']);
+    expect(found('un élève intelligent')).toEqual([]);
+    expect(found("l'intelligence humaine")).toEqual([]);
+  });
+
+  it('never matches across a sentence boundary', () => {
+    expect(found('Une belle ville. Intelligente, elle aussi.')).toEqual([]);
+  });
+});
