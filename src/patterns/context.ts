@@ -1,0 +1,115 @@
+import type { CoreToken as Token } from '../tokenize/index.js';
+import type { Category, Sentence } from '../types.js';
+import type { PatternInput, SpanKind } from './types.js';
+
+/**
+ * What every rule kind reads, computed once per text in linear passes: where the term
+ * findings are, how many words precede each token, and where each token's clause starts and
+ * ends. Rule kinds never scan outward from a token, so a sentence of 250,000 tokens stays linear.
+ */
+export interface RuleContext {
+  readonly input: PatternInput;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  /** Index (into `input.terms`) of the term finding that starts at each token, or -1. */
+  readonly termStart: Int32Array;
+  /** Index of the term finding that covers each token, or -1. */
+  readonly termCover: Int32Array;
+  /** Token after the last token of each term finding, by term index. */
+  readonly termEnd: Int32Array;
+  readonly termCategory: readonly Category[];
+  /** Number of word tokens before each token (and `wordsBefore[tokens.length]` = all words). */
+  readonly wordsBefore: Int32Array;
+  /** First token of each token's clause. */
+  readonly clauseStart: Int32Array;
+  /** Token after the last token of each token's clause. */
+  readonly clauseEnd: Int32Array;
+}
+
+/** Punctuation that ends a clause. The comma is one; quotation marks are not. */
+const CLAUSE_BREAK = /^[,;:()[\]{}–—\-.!?…]+$/u;
+/** The same without the comma: what a `*N` gap and an enumeration do not cross. */
+const HARD_BREAK = /^[;:()[\]{}–—\-.!?…]+$/u;
+
+/** Does `token` end a clause? */
+export function isClauseBreak(token: Token): boolean {
+  return token.kind === 'punct' && CLAUSE_BREAK.test(token.text);
+}
+
+/** Does `token` end a clause more strongly than a comma does? */
+export function isHardBreak(token: Token): boolean {
+  return token.kind === 'punct' && HARD_BREAK.test(token.text);
+}
+
+/** Word and number tokens: what item lengths and distances count. */
+export function isWordLike(token: Token): boolean {
+  return token.kind === 'word' || token.kind === 'number';
+}
+
+export function buildContext(input: PatternInput): RuleContext {
+  const { tokens, sentences, terms } = input;
+  const n = tokens.length;
+  const termStart = new Int32Array(n).fill(-1);
+  const termCover = new Int32Array(n).fill(-1);
+  const termEnd = new Int32Array(terms.length);
+  const termCategory: Category[] = [];
+  terms.forEach((term, i) => {
+    const first = term.tokens[0];
+    const last = term.tokens[term.tokens.length - 1];
+    termCategory.push(term.category);
+    if (first === undefined || last === undefined) return;
+    termEnd[i] = last + 1;
+    termStart[first] = i;
+    termCover.fill(i, first, last + 1);
+  });
+
+  const wordsBefore = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) wordsBefore[t + 1] = wordsBefore[t]! + (tokens[t]!.kind === 'word' ? 1 : 0);
+
+  const clauseStart = new Int32Array(n);
+  const clauseEnd = new Int32Array(n);
+  for (const sentence of sentences) {
+    let start = sentence.tokenStart;
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+      clauseStart[t] = start;
+      if (isClauseBreak(tokens[t]!)) start = t + 1;
+    }
+    let end = sentence.tokenEnd;
+    for (let t = sentence.tokenEnd - 1; t >= sentence.tokenStart; t--) {
+      if (isClauseBreak(tokens[t]!)) {
+        clauseEnd[t] = t + 1;
+        end = t;
+      } else clauseEnd[t] = end;
+    }
+  }
+  return { input, tokens, sentences, termStart, termCover, termEnd, termCategory, wordsBefore, clauseStart, clauseEnd };
+}
+
+/** Words strictly between `[aFirst, aEnd)` and `[bFirst, bEnd)` (which do not overlap). */
+export function wordsBetween(ctx: RuleContext, aFirst: number, aEnd: number, bFirst: number, bEnd: number): number {
+  return aEnd <= bFirst ? ctx.wordsBefore[bFirst]! - ctx.wordsBefore[aEnd]! : ctx.wordsBefore[aFirst]! - ctx.wordsBefore[bEnd]!;
+}
+
+/** End (exclusive) of the sentence of token `t`. */
+export function sentenceEndOf(ctx: RuleContext, t: number): number {
+  return ctx.sentences[ctx.tokens[t]!.sentence]!.tokenEnd;
+}
+
+/** The token span `[first, end)` a finding on `[first, end)` covers for `span`. */
+export function spanOf(ctx: RuleContext, span: SpanKind, first: number, end: number): [number, number] {
+  if (span === 'match') return [first, end];
+  if (span === 'clause') return [ctx.clauseStart[first]!, ctx.clauseEnd[end - 1]!];
+  const sentence = ctx.sentences[ctx.tokens[first]!.sentence]!;
+  return [sentence.tokenStart, sentence.tokenEnd];
+}
+
+/**
+ * `[first, end)` without the punctuation, quotation marks and footnote calls at its edges,
+ * never past the triggers `[keepFirst, keepEnd)`.
+ */
+export function trimSpan(ctx: RuleContext, first: number, end: number, keepFirst: number, keepEnd: number): [number, number] {
+  const edge = (token: Token): boolean => token.kind === 'punct' || token.kind === 'quote' || token.kind === 'footnote';
+  while (first < keepFirst && edge(ctx.tokens[first]!)) first++;
+  while (end > keepEnd && edge(ctx.tokens[end - 1]!)) end--;
+  return [first, end];
+}

@@ -1,0 +1,34 @@
+import { LexiconError } from '../errors.js';
+import { PatternError } from '../lexicon/pattern.js';
+import type { Lang } from '../types.js';
+import type { RuleContext } from './context.js';
+import { compileRulePattern, type RuleSlot } from './slots.js';
+import type { Figure } from './types.js';
+
+/** A compiled rule: a pure function from the analysis context to the figures it finds. */
+export type RuleRunner = (ctx: RuleContext) => Figure[];
+
+/** What a rule kind needs to compile a rule, and errors that name the file, the rule and the field. */
+export class CompileEnv {
+  constructor(
+    readonly lang: Lang,
+    readonly sets: Readonly<Record<string, string>>,
+    readonly file: string,
+    readonly ruleId: string,
+  ) {}
+
+  /** Compile `pattern`, the value of `field`; `extended` allows `@`, `#`, `!` and `*N` slots. */
+  pattern(pattern: string, field: string, extended: boolean): RuleSlot[] {
+    try {
+      return compileRulePattern(pattern, { lang: this.lang, sets: this.sets, extended });
+    } catch (error) {
+      if (error instanceof PatternError) throw this.error(error.message, field);
+      throw error;
+    }
+  }
+
+  /** A `LexiconError` at `field` of this rule. */
+  error(reason: string, field: string): LexiconError {
+    return new LexiconError(this.file, reason, { entryId: this.ruleId, field });
+  }
+}

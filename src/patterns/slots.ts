@@ -1,0 +1,328 @@
+import { compilePattern, PatternError } from '../lexicon/pattern.js';
+import type { CoreToken as Token } from '../tokenize/index.js';
+import { CATEGORIES, type Category, type Lang } from '../types.js';
+import { isHardBreak, type RuleContext } from './context.js';
+
+/**
+ * The slot language of pattern rules: the lexicon's token patterns (lexicons/FORMAT.md) plus
+ * a few slot forms that lexicon entries do not need.
+ *
+ * | slot             | matches                                                            |
+ * |------------------|--------------------------------------------------------------------|
+ * | `word`, `=word`  | as in the lexicon: by stem, or by exact lower-cased form            |
+ * | `@category:x`    | a whole term finding of category `x`, however many tokens it spans  |
+ * | `@term`          | a whole term finding of any category                                |
+ * | `#TAG`           | a token whose universal part of speech is `TAG`; without one, `#NUM` is a number; `#PROPN` is always a capitalised word that does not open its sentence |
+ * | `$name`          | the alternatives of the set `name` declared at the top of the rule file |
+ * | `!a|b`           | one word (or elision) token that none of the alternatives matches  |
+ * | `*N`             | 0 to N tokens, not across `;` `:` `(` `)` or a dash                  |
+ * | `a|b`, `slot?`   | alternatives, optional slot, as in the lexicon                      |
+ * | `d'`, `=l'`      | French: a lone elided article or pronoun (the lexicon can only write it glued to a word) |
+ */
+
+/** One compiled slot of a rule pattern. */
+export interface RuleSlot {
+  stems: ReadonlySet<string>;
+  forms: ReadonlySet<string>;
+  /** `@category:x` alternatives; `'*'` for `@term`. */
+  categories: ReadonlySet<Category | '*'>;
+  tags: ReadonlySet<string>;
+  negated: boolean;
+  optional: boolean;
+  /** `*N`: the slot skips 0 to `gap` tokens. 0 for every other slot. */
+  gap: number;
+}
+
+/** Universal POS tags (universaldependencies.org/u/pos). */
+export const POS_TAGS: ReadonlySet<string> = new Set([
+  'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X',
+]);
+
+const MAX_GAP = 8;
+const MAX_GAPS = 2;
+const EMPTY: ReadonlySet<never> = new Set();
+
+/** What a pattern may use: `extended` allows `@`, `#`, `!` and `*N` (sequence, cooccurrence). */
+export interface SlotOptions {
+  lang: Lang;
+  sets: Readonly<Record<string, string>>;
+  extended: boolean;
+}
+
+function expandSets(alternatives: string[], options: SlotOptions, expression: string): string[] {
+  return alternatives.flatMap((alternative) => {
+    if (!alternative.startsWith('$')) return [alternative];
+    const name = alternative.slice(1);
+    const set = Object.hasOwn(options.sets, name) ? options.sets[name] : undefined;
+    if (set === undefined) throw new PatternError(`unknown set "${alternative}" in "${expression}"`);
+    return set.split('|');
+  });
+}
+
+function compileExpression(expression: string, options: SlotOptions): RuleSlot[] {
+  const gap = /^\*(\d+)$/u.exec(expression);
+  if (gap) {
+    if (!options.extended) throw new PatternError(`gap "${expression}" is only allowed in sequence and cooccurrence rules`);
+    const size = Number(gap[1]);
+    if (size < 1 || size > MAX_GAP) throw new PatternError(`gap "${expression}" must be between *1 and *${MAX_GAP}`);
+    return [{ stems: EMPTY, forms: EMPTY, categories: EMPTY, tags: EMPTY, negated: false, optional: false, gap: size }];
+  }
+  const optional = expression.endsWith('?') && expression.length > 1;
+  let body = optional ? expression.slice(0, -1) : expression;
+  const negated = body.startsWith('!') && body.length > 1;
+  if (negated) body = body.slice(1);
+  const alternatives = expandSets(body.split('|'), options, expression);
+  if (alternatives.some((alternative) => alternative === '' || alternative === '=')) throw new PatternError(`empty alternative in "${expression}"`);
+
+  const special = alternatives.filter((alternative) => /^[@#]/u.test(alternative));
+  const plain = alternatives.filter((alternative) => !/^[@#]/u.test(alternative));
+  if (!options.extended && (negated || special.length > 0)) {
+    throw new PatternError(`"${expression}" uses @category, #TAG or ! slots: a cue is a plain phrase, use a sequence rule`);
+  }
+  const categories = new Set<Category | '*'>();
+  const tags = new Set<string>();
+  for (const alternative of special) {
+    if (alternative === '@term') categories.add('*');
+    else if (alternative.startsWith('@category:')) {
+      const category = alternative.slice('@category:'.length);
+      if (!(CATEGORIES as readonly string[]).includes(category)) {
+        throw new PatternError(`unknown category in "${alternative}": expected one of ${CATEGORIES.join(', ')}`);
+      }
+      categories.add(category as Category);
+    } else if (alternative.startsWith('#')) {
+      const tag = alternative.slice(1);
+      if (!POS_TAGS.has(tag)) throw new PatternError(`unknown part of speech "${alternative}": expected one of ${[...POS_TAGS].map((t) => `#${t}`).join(', ')}`);
+      tags.add(tag);
+    } else throw new PatternError(`"${alternative}" is neither @term nor @category:<category>`);
+  }
+
+  // A lone plain alternative may be several tokens (`d'abord`): one slot per token.
+  if (alternatives.length === 1 && plain.length === 1) {
+    const slots = compilePlain(plain[0]!, options.lang);
+    if (slots.length > 1 && (optional || negated)) throw new PatternError(`"${expression}" tokenises into ${slots.length} tokens; mark each word instead`);
+    return slots.map((slot) => ({ ...slot, categories: EMPTY, tags: EMPTY, negated, optional, gap: 0 }));
+  }
+  const stems = new Set<string>();
+  const forms = new Set<string>();
+  for (const alternative of plain) {
+    const slots = compilePlain(alternative, options.lang);
+    if (slots.length !== 1) throw new PatternError(`alternative "${alternative}" of "${expression}" tokenises into ${slots.length} tokens; an alternative must be one token`);
+    for (const stem of slots[0]!.stems) stems.add(stem);
+    for (const form of slots[0]!.forms) forms.add(form);
+  }
+  return [{ stems, forms, categories, tags, negated, optional, gap: 0 }];
+}
+
+/** A lone French elision (`d'`, `=l'`, `qu'`): the tokenizer only splits one off a following word. */
+const ELISION_ALONE = /^=?(\p{L}{1,8})['\u2019]$/u;
+
+function compilePlain(alternative: string, lang: Lang): Array<{ stems: ReadonlySet<string>; forms: ReadonlySet<string> }> {
+  const elision = ELISION_ALONE.exec(alternative);
+  if (elision && lang === 'fr') return [{ stems: EMPTY, forms: new Set([`${elision[1]!.toLowerCase()}'`]) }];
+  return compilePattern(alternative, lang);
+}
+
+/**
+ * Compile one rule pattern. Throws `PatternError` (the caller adds the file, the rule and the
+ * field) when the pattern could never match, could match anything, or uses a slot form the
+ * rule kind does not allow.
+ */
+export function compileRulePattern(pattern: string, options: SlotOptions): RuleSlot[] {
+  const expressions = pattern.trim().split(/\s+/u).filter((expression) => expression !== '');
+  if (expressions.length === 0) throw new PatternError('empty pattern');
+  const slots = expressions.flatMap((expression) => compileExpression(expression, options));
+  const first = slots[0]!;
+  if (first.optional || first.gap > 0 || first.negated) {
+    throw new PatternError(`pattern "${pattern}" must start with a required, positive slot (not optional, not !, not a gap)`);
+  }
+  if (slots[slots.length - 1]!.gap > 0) throw new PatternError(`pattern "${pattern}" ends with a gap, which would only swallow words`);
+  if (slots.filter((slot) => slot.gap > 0).length > MAX_GAPS) throw new PatternError(`pattern "${pattern}" has more than ${MAX_GAPS} gaps`);
+  return slots;
+}
+
+function isUpperInitial(token: Token): boolean {
+  const first = token.text.charAt(0);
+  return first !== first.toLowerCase();
+}
+
+/** Does token `t` carry `tag`, by its part of speech or, without one, by its shape? */
+function hasTag(ctx: RuleContext, t: number, tag: string): boolean {
+  const token = ctx.tokens[t]!;
+  if (tag === 'PROPN') return isProperName(ctx, t);
+  if (token.pos !== undefined) return token.pos === tag;
+  return tag === 'NUM' && token.kind === 'number';
+}
+
+/**
+ * A proper name: tagged so, or capitalised where the tagger gives no part of speech. Taggers
+ * read any capitalised word that opens a sentence as a name ("Sensors will be…"), so a word
+ * that opens its sentence, a quotation or what follows a colon is never taken for one.
+ */
+function isProperName(ctx: RuleContext, t: number): boolean {
+  const token = ctx.tokens[t]!;
+  if (token.kind !== 'word' || !isUpperInitial(token)) return false;
+  if (token.pos !== undefined && token.pos !== 'PROPN') return false;
+  const sentence = ctx.sentences[token.sentence]!;
+  if (ctx.wordsBefore[t]! === ctx.wordsBefore[sentence.tokenStart]!) return false;
+  const previous = ctx.tokens[t - 1];
+  return !(previous && (previous.kind === 'quote' || previous.text === ':'));
+}
+
+function fillsPlain(slot: RuleSlot, token: Token): boolean {
+  return slot.forms.has(token.norm) || (token.kind === 'word' && slot.stems.has(token.stem));
+}
+
+/** Ends (exclusive) at which `slot` can consume tokens from `t` (a term alternative consumes the whole term). */
+function slotEnds(ctx: RuleContext, slot: RuleSlot, t: number, limit: number, out: number[]): void {
+  const token = ctx.tokens[t]!;
+  if (slot.negated) {
+    if ((token.kind !== 'word' && token.kind !== 'elision') || fillsPlain(slot, token)) return;
+    for (const tag of slot.tags) if (hasTag(ctx, t, tag)) return;
+    if (slot.categories.size > 0) {
+      const term = ctx.termStart[t]!;
+      if (term >= 0 && (slot.categories.has('*') || slot.categories.has(ctx.termCategory[term]!))) return;
+    }
+    out.push(t + 1);
+    return;
+  }
+  if (slot.categories.size > 0) {
+    const term = ctx.termStart[t]!;
+    if (term >= 0 && (slot.categories.has('*') || slot.categories.has(ctx.termCategory[term]!))) {
+      const end = ctx.termEnd[term]!;
+      if (end <= limit) out.push(end);
+    }
+  }
+  if (fillsPlain(slot, token)) out.push(t + 1);
+  else for (const tag of slot.tags) if (hasTag(ctx, t, tag)) {
+    out.push(t + 1);
+    break;
+  }
+}
+
+/** Longest end (exclusive) at which `slots[s..]` matches from token `t` (before `limit`), or -1. */
+export function matchRule(ctx: RuleContext, slots: readonly RuleSlot[], s: number, t: number, limit: number): number {
+  if (s === slots.length) return t;
+  const slot = slots[s]!;
+  let best = -1;
+  if (slot.gap > 0) {
+    for (let skip = 0, at = t; skip <= slot.gap && at <= limit; skip++, at++) {
+      best = Math.max(best, matchRule(ctx, slots, s + 1, at, limit));
+      if (at < limit && isHardBreak(ctx.tokens[at]!)) break;
+    }
+    return best;
+  }
+  if (t < limit) {
+    const ends: number[] = [];
+    slotEnds(ctx, slot, t, limit, ends);
+    for (const end of ends) best = Math.max(best, matchRule(ctx, slots, s + 1, end, limit));
+  }
+  if (slot.optional) best = Math.max(best, matchRule(ctx, slots, s + 1, t, limit));
+  return best;
+}
+
+/** A match of one pattern of a set: `value` on tokens `[first, end)`. */
+export interface SetMatch<T> {
+  value: T;
+  first: number;
+  end: number;
+}
+
+type Item<T> = { slots: readonly RuleSlot[]; value: T };
+
+/**
+ * Patterns indexed by what their first slot accepts (stem, form, term category, tag), so a
+ * token only tries the patterns it can start.
+ */
+export class PatternSet<T> {
+  private readonly byStem = new Map<string, Array<Item<T>>>();
+  private readonly byForm = new Map<string, Array<Item<T>>>();
+  private readonly byCategory = new Map<Category | '*', Array<Item<T>>>();
+  private readonly byTag = new Map<string, Array<Item<T>>>();
+  size = 0;
+
+  add(slots: readonly RuleSlot[], value: T): void {
+    const first = slots[0]!;
+    const item = { slots, value };
+    for (const stem of first.stems) push(this.byStem, stem, item);
+    for (const form of first.forms) push(this.byForm, form, item);
+    for (const category of first.categories) push(this.byCategory, category, item);
+    for (const tag of first.tags) push(this.byTag, tag, item);
+    this.size++;
+  }
+
+  private candidates(ctx: RuleContext, t: number): Array<Item<T>> {
+    const token = ctx.tokens[t]!;
+    const found: Array<Item<T>> = [];
+    const add = (items: Array<Item<T>> | undefined): void => {
+      if (items) for (const item of items) if (!found.includes(item)) found.push(item);
+    };
+    add(this.byForm.get(token.norm));
+    if (token.kind === 'word') add(this.byStem.get(token.stem));
+    const term = ctx.termStart[t]!;
+    if (term >= 0) {
+      add(this.byCategory.get(ctx.termCategory[term]!));
+      add(this.byCategory.get('*'));
+    }
+    for (const [tag, items] of this.byTag) if (hasTag(ctx, t, tag)) add(items);
+    return found;
+  }
+
+  /** Non-overlapping matches in the whole text, left to right, longest first at each start; never across a sentence. */
+  scan(ctx: RuleContext): Array<SetMatch<T>> {
+    const found: Array<SetMatch<T>> = [];
+    if (this.size === 0) return found;
+    const { tokens, sentences } = ctx;
+    let t = 0;
+    while (t < tokens.length) {
+      const limit = sentences[tokens[t]!.sentence]!.tokenEnd;
+      let best: SetMatch<T> | undefined;
+      for (const candidate of this.candidates(ctx, t)) {
+        const end = matchRule(ctx, candidate.slots, 0, t, limit);
+        if (end > t && (!best || end > best.end)) best = { value: candidate.value, first: t, end };
+      }
+      if (best) {
+        found.push(best);
+        t = best.end;
+      } else t++;
+    }
+    return found;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/**
+ * The tokens a match `[t, target)` of `slots` consumed with its non-gap slots: the tokens
+ * that triggered it, in order (gaps and optional slots left out). Follows the same choices as
+ * `matchRule`, so it finds a path whenever `matchRule` returned `target`.
+ */
+export function triggerTokens(ctx: RuleContext, slots: readonly RuleSlot[], t: number, target: number, out: number[]): boolean {
+  return walk(ctx, slots, 0, t, target, out);
+}
+
+function walk(ctx: RuleContext, slots: readonly RuleSlot[], s: number, t: number, target: number, out: number[]): boolean {
+  if (s === slots.length) return t === target;
+  const slot = slots[s]!;
+  if (slot.gap > 0) {
+    for (let skip = 0, at = t; skip <= slot.gap && at <= target; skip++, at++) {
+      if (walk(ctx, slots, s + 1, at, target, out)) return true;
+      if (at < target && isHardBreak(ctx.tokens[at]!)) break;
+    }
+    return false;
+  }
+  if (t < target) {
+    const ends: number[] = [];
+    slotEnds(ctx, slot, t, target, ends);
+    for (const end of ends) {
+      const mark = out.length;
+      for (let k = t; k < end; k++) out.push(k);
+      if (walk(ctx, slots, s + 1, end, target, out)) return true;
+      out.length = mark;
+    }
+  }
+  return slot.optional && walk(ctx, slots, s + 1, t, target, out);
+}
