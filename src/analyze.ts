@@ -1,23 +1,62 @@
 import { describeValue } from './errors.js';
+import { segmentByLanguage } from './lang/detect.js';
 import { bundledLexicon } from './lexicon/bundled.js';
-import type { CompiledEntry, Lexicon } from './lexicon/compile.js';
+import type { Lexicon } from './lexicon/compile.js';
 import { matchTerms, type TermMatch } from './match/terms.js';
+import { findPatterns } from './patterns/index.js';
 import { categoryStats, scoreOf } from './score/score.js';
 import { assignStance } from './stance/index.js';
-import { tokenize, type PositionMap } from './tokenize/index.js';
+import { tokenizeSegments, withPlaces, type CoreToken, type PositionMap, type Segment, type TokenizedSegment } from './tokenize/index.js';
 import type { Analysis, Finding, Lang, Token } from './types.js';
 import categoryLabels from '../lexicons/categories.json' with { type: 'json' };
 
 /** Options of `analyze()`. */
 export interface AnalyzeOptions {
-  /** Language of the text. Default `'fr'`. */
-  lang?: Lang;
-  /** Lexicon to use instead of the bundled one (see `loadLexicon`, `extendLexicon`). Its language wins over `lang`. */
+  /**
+   * Language of the text. `'auto'` (the default) detects it with franc, per document and per
+   * paragraph, so that an English paragraph of a French page gets the English lexicon.
+   * With a `lexicon` and no `lang`, the lexicon's language is used.
+   */
+  lang?: Lang | 'auto';
+  /** What `'auto'` answers for a text too short to tell. Default `'fr'`. */
+  fallback?: Lang;
+  /** Lexicon to use instead of the bundled one for its language (see `loadLexicon`, `extendLexicon`). */
   lexicon?: Lexicon;
 }
 
-function termFinding(match: TermMatch, text: string, tokens: Token[], positions: PositionMap, lang: Lang): Finding {
-  const entry: CompiledEntry = match.entry;
+const LANGS: readonly string[] = ['fr', 'en', 'auto'];
+
+function checkOptions(options: AnalyzeOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`novlangue: analyze() expects options as an object, instead received ${describeValue(options)}.`);
+  }
+  if (options.lang !== undefined && !LANGS.includes(options.lang)) {
+    throw new TypeError(`novlangue: analyze() expects lang "fr", "en" or "auto", instead received ${JSON.stringify(options.lang)}.`);
+  }
+  if (options.fallback !== undefined && options.fallback !== 'fr' && options.fallback !== 'en') {
+    throw new TypeError(`novlangue: analyze() expects fallback "fr" or "en", instead received ${JSON.stringify(options.fallback)}.`);
+  }
+}
+
+/** The language segments to analyse: one for a fixed language, per-paragraph ones for `auto`. */
+function segmentsOf(text: string, options: AnalyzeOptions): Segment[] {
+  const lang = options.lang ?? (options.lexicon ? options.lexicon.lang : 'auto');
+  if (lang !== 'auto') return [{ start: 0, end: text.length, lang }];
+  return segmentByLanguage(text, options.fallback ?? 'fr');
+}
+
+/** The language with the most words: the `lang` of a mixed text. */
+function majorityLang(segments: readonly TokenizedSegment[], tokens: readonly CoreToken[], fallback: Lang): Lang {
+  const words: Record<Lang, number> = { fr: 0, en: 0 };
+  for (const segment of segments) {
+    for (let t = segment.tokenStart; t < segment.tokenEnd; t++) if (tokens[t]!.kind === 'word') words[segment.lang]++;
+  }
+  if (words.fr === words.en) return segments[0]?.lang ?? fallback;
+  return words.fr > words.en ? 'fr' : 'en';
+}
+
+function termFinding(match: TermMatch, text: string, tokens: readonly CoreToken[], positions: PositionMap, lang: Lang): Finding {
+  const { entry } = match;
   const start = tokens[match.first]!.range[0];
   const end = tokens[match.end - 1]!.range[1];
   const actual = text.slice(start, end);
@@ -45,24 +84,42 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /**
- * Analyse a text: tokens, sentences, lexicon findings with their stance, per-category
- * figures and a 0-100 score of novlangue in the author's own voice.
- * @param text the text to analyse (plain text; see the corpus API for files)
- * @throws {TypeError} when `text` is not a string
+ * Analyse a text: tokens, sentences, lexicon terms and rhetorical patterns with their stance,
+ * per-category figures, and a 0-100 score of novlangue in the author's own voice.
+ * @param text the text to analyse (plain text; see `analyzeCorpus` for files)
+ * @param options language, fallback language, lexicon
+ * @throws {TypeError} when `text` is not a string or an option is invalid
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (typeof text !== 'string') {
     throw new TypeError(`novlangue: analyze() expects the text as a string, instead received ${describeValue(text)}.`);
   }
-  const lexicon = options.lexicon ?? bundledLexicon(options.lang ?? 'fr');
-  const lang = lexicon.lang;
-  const { tokens, sentences, words, positions } = tokenize(text, lang);
-  const findings = matchTerms(tokens, sentences, lexicon).map((match) => termFinding(match, text, tokens, positions, lang));
-  const stance = assignStance(findings, { text, tokens, sentences, lang });
+  checkOptions(options);
+  const { tokens, sentences, words, positions, segments } = tokenizeSegments(text, segmentsOf(text, options));
+  const lang = majorityLang(segments, tokens, options.fallback ?? 'fr');
+
+  const findings: Finding[] = [];
+  for (const segmentLang of new Set(segments.map((segment) => segment.lang))) {
+    const lexicon = options.lexicon?.lang === segmentLang ? options.lexicon : bundledLexicon(segmentLang);
+    const own = segments.filter((segment) => segment.lang === segmentLang);
+    for (const segment of own) {
+      for (const match of matchTerms(tokens, sentences, lexicon, segment.tokenStart, segment.tokenEnd)) {
+        findings.push(termFinding(match, text, tokens, positions, segmentLang));
+      }
+    }
+    const terms = findings.filter((finding) => finding.ruleId.startsWith(`${segmentLang}.`));
+    const patterns = findPatterns({ text, tokens, sentences, lang: segmentLang, terms, positions });
+    const inOwnSegments = (finding: Finding): boolean =>
+      own.length === segments.length || own.some((s) => finding.tokens[0]! >= s.tokenStart && finding.tokens[0]! < s.tokenEnd);
+    for (const pattern of patterns) if (inOwnSegments(pattern)) findings.push(pattern);
+  }
+  const stance = assignStance(findings, { text, tokens, sentences, lang, segments });
   findings.sort(compareFindings);
-  return {
+
+  const analysis: Analysis = {
     lang,
-    tokens,
+    segments: segments.map((segment) => ({ lang: segment.lang, range: [segment.start, segment.end] })),
+    tokens: [],
     sentences,
     words,
     score: scoreOf(findings, words),
@@ -70,4 +127,29 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     findings,
     stance,
   };
+  return withLazyTokens(analysis, () => withPlaces(tokens, positions));
+}
+
+/**
+ * Define `analysis.tokens` as an enumerable property computed on first read: placing every
+ * token costs more than the rest of the analysis, and batch runs and reports never read them.
+ * JSON.stringify and structuredClone read it like any property, so the result stays plain data.
+ */
+function withLazyTokens(analysis: Analysis, placeTokens: () => Token[]): Analysis {
+  const settle = (target: Analysis, value: Token[]): void => {
+    Object.defineProperty(target, 'tokens', { value, enumerable: true, writable: true, configurable: true });
+  };
+  Object.defineProperty(analysis, 'tokens', {
+    enumerable: true,
+    configurable: true,
+    get(this: Analysis): Token[] {
+      const tokens = placeTokens();
+      settle(this, tokens);
+      return tokens;
+    },
+    set(this: Analysis, value: Token[]) {
+      settle(this, value);
+    },
+  });
+  return analysis;
 }

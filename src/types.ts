@@ -143,8 +143,11 @@ export interface DocumentStance {
 
 /** Result of `analyze()`. Plain JSON: survives `JSON.parse(JSON.stringify(x))`. */
 export interface Analysis {
-  /** Language used for the analysis. */
+  /** Language used for the analysis (the majority language of a mixed text). */
   lang: Lang;
+  /** Stretches of the text and the language each was analysed in (one for a monolingual text). */
+  segments: Array<{ lang: Lang; range: Range }>;
+  /** Every token with its place; computed on first read (batch code that never reads it does not pay for it). */
   tokens: Token[];
   sentences: Sentence[];
   /** Number of word tokens (the denominator of rates and of the score). */

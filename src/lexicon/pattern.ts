@@ -1,5 +1,5 @@
-import type { Lang, Token } from '../types.js';
-import { normalizeWord, tokenize } from '../tokenize/index.js';
+import type { Lang } from '../types.js';
+import { normalizeWord, tokenize, type CoreToken } from '../tokenize/index.js';
 
 /**
  * The token pattern language of lexicon entries (see lexicons/FORMAT.md). No raw regular
@@ -15,7 +15,7 @@ export interface Slot {
 }
 
 /** Does `token` fill `slot`? */
-export function fills(slot: Slot, token: Token): boolean {
+export function fills(slot: Slot, token: CoreToken): boolean {
   return slot.forms.has(token.norm) || (token.kind === 'word' && slot.stems.has(token.stem));
 }
 
@@ -24,17 +24,16 @@ export class PatternError extends Error {}
 
 const ELIDED_FORM = /^\p{L}+['\u2019]$/u;
 
-function tokensOf(text: string, lang: Lang): Token[] {
+function tokensOf(text: string, lang: Lang): CoreToken[] {
   // An elided form on its own (`d'`, `l'`) has no following word to elide into: it stands
   // for the elision token the tokenizer makes of `d'une`, `l'écologie`.
   if (ELIDED_FORM.test(text)) {
     const norm = normalizeWord(text);
-    return [{ text, norm, stem: norm, kind: 'elision', range: [0, text.length], place: NO_PLACE, sentence: 0 }];
+    return [{ text, norm, stem: norm, kind: 'elision', range: [0, text.length], sentence: 0 }];
   }
   return tokenize(text, lang).tokens;
 }
 
-const NO_PLACE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /** Compile one slot expression such as `ville|villes|=cité` or `plus?`, into one or more slots. */
 function compileSlot(expression: string, lang: Lang): Slot[] {
@@ -51,7 +50,7 @@ function compileSlot(expression: string, lang: Lang): Slot[] {
     if (tokens.length > 1 && optional) throw new PatternError(`optional "${expression}" tokenises into ${tokens.length} tokens; mark each word optional instead`);
     return tokens.map((token) => slotOf([token], [exact], optional));
   }
-  const tokens: Token[] = [];
+  const tokens: CoreToken[] = [];
   const exact: boolean[] = [];
   for (const alternative of alternatives) {
     const isExact = alternative.startsWith('=');
@@ -65,7 +64,7 @@ function compileSlot(expression: string, lang: Lang): Slot[] {
   return [slotOf(tokens, exact, optional)];
 }
 
-function slotOf(tokens: Token[], exact: boolean[], optional: boolean): Slot {
+function slotOf(tokens: CoreToken[], exact: boolean[], optional: boolean): Slot {
   const stems = new Set<string>();
   const forms = new Set<string>();
   tokens.forEach((token, i) => {

@@ -1,8 +1,8 @@
 import { fills, type Slot } from '../lexicon/pattern.js';
-import type { Token } from '../types.js';
+import type { CoreToken } from '../tokenize/index.js';
 
 /** Longest end (exclusive) at which `slots[s..]` matches from token `t` (before `limit`), or -1. */
-export function matchFrom(slots: readonly Slot[], s: number, tokens: readonly Token[], t: number, limit: number): number {
+export function matchFrom(slots: readonly Slot[], s: number, tokens: readonly CoreToken[], t: number, limit: number): number {
   if (s === slots.length) return t;
   const slot = slots[s]!;
   let best = -1;
@@ -24,7 +24,7 @@ export class SlotIndex<T> {
   }
 
   /** Patterns that may start at `token`. */
-  candidates(token: Token): ReadonlyArray<{ slots: readonly Slot[]; value: T }> {
+  candidates(token: CoreToken): ReadonlyArray<{ slots: readonly Slot[]; value: T }> {
     const byForm = this.byForm.get(token.norm);
     const byStem = token.kind === 'word' ? this.byStem.get(token.stem) : undefined;
     if (!byForm) return byStem ?? [];
@@ -39,7 +39,7 @@ function push<V>(map: Map<string, V[]>, key: string, item: V): void {
 }
 
 /** Every non-overlapping occurrence of the indexed patterns in `tokens[from, to)`, longest first at each start. */
-export function findAll<T>(index: SlotIndex<T>, tokens: readonly Token[], from: number, to: number, sentenceEnd: (t: number) => number): Array<{ value: T; first: number; end: number }> {
+export function findAll<T>(index: SlotIndex<T>, tokens: readonly CoreToken[], from: number, to: number, sentenceEnd: (t: number) => number): Array<{ value: T; first: number; end: number }> {
   const found: Array<{ value: T; first: number; end: number }> = [];
   let t = from;
   while (t < to) {

@@ -1,6 +1,7 @@
 import type { CompiledEntry, Lexicon } from '../lexicon/compile.js';
 import { fills, type Slot } from '../lexicon/pattern.js';
-import type { Sentence, Token } from '../types.js';
+import type { Sentence } from '../types.js';
+import type { CoreToken } from '../tokenize/index.js';
 import { matchFrom } from './slots.js';
 
 /** A lexicon entry matched on tokens `[first, end)`. */
@@ -11,7 +12,7 @@ export interface TermMatch {
 }
 
 /** Is one of `slots` filled by a word within `window` words of `[first, end)`, same sentence? */
-function isNear(slots: readonly Slot[], window: number, tokens: readonly Token[], first: number, end: number, sentence: Sentence): boolean {
+function isNear(slots: readonly Slot[], window: number, tokens: readonly CoreToken[], first: number, end: number, sentence: Sentence): boolean {
   const scan = (from: number, step: 1 | -1, stop: number): boolean => {
     let words = 0;
     for (let t = from; t !== stop && words < window; t += step) {
@@ -25,7 +26,7 @@ function isNear(slots: readonly Slot[], window: number, tokens: readonly Token[]
   return scan(first - 1, -1, sentence.tokenStart - 1) || scan(end, 1, sentence.tokenEnd);
 }
 
-function contextHolds(match: TermMatch, tokens: readonly Token[], sentence: Sentence): boolean {
+function contextHolds(match: TermMatch, tokens: readonly CoreToken[], sentence: Sentence): boolean {
   const { entry, first, end } = match;
   const window = entry.context?.window ?? 0;
   if (entry.near.length > 0 && !isNear(entry.near, window, tokens, first, end, sentence)) return false;
@@ -41,12 +42,12 @@ function byPreference(a: TermMatch, b: TermMatch): number {
  * Match `lexicon` on `tokens`, left to right, in one pass. At each token the longest match
  * wins (then the heavier entry, then the earlier one) among those whose context holds;
  * matched tokens are consumed, so overlapping entries are never counted twice. Matches never
- * cross a sentence boundary.
+ * cross a sentence boundary. `[from, to)` limits the pass to one language segment.
  */
-export function matchTerms(tokens: readonly Token[], sentences: readonly Sentence[], lexicon: Lexicon): TermMatch[] {
+export function matchTerms(tokens: readonly CoreToken[], sentences: readonly Sentence[], lexicon: Lexicon, from = 0, to = tokens.length): TermMatch[] {
   const matches: TermMatch[] = [];
-  let t = 0;
-  while (t < tokens.length) {
+  let t = from;
+  while (t < to) {
     const candidates = lexicon.index.candidates(tokens[t]!);
     let best: TermMatch | undefined;
     if (candidates.length > 0) {

@@ -1,4 +1,5 @@
-import type { DocumentStance, Finding, Lang, Sentence, Stance, Token } from '../types.js';
+import type { DocumentStance, Finding, Lang, Sentence, Stance } from '../types.js';
+import type { CoreToken, TokenizedSegment } from '../tokenize/index.js';
 import { findMarkers, type MarkerMatch } from './markers.js';
 import { scanQuotations, type Quotations, type QuoteSpan } from './quotes.js';
 
@@ -14,9 +15,12 @@ import { scanQuotations, type Quotations, type QuoteSpan } from './quotes.js';
 /** What stance detection reads. */
 export interface StanceContext {
   text: string;
-  tokens: readonly Token[];
+  tokens: readonly CoreToken[];
   sentences: readonly Sentence[];
+  /** The language of the text (its majority language when mixed). */
   lang: Lang;
+  /** Language segments; markers of each language are looked for in its own segments. */
+  segments: readonly TokenizedSegment[];
 }
 
 /** Quotations of at most this many words are scare quotes or names, not someone's speech. */
@@ -42,14 +46,14 @@ const PROMOTIONAL_WEIGHT = 4;
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '-', '.', '!', '?', '…']);
 
-function isUpperInitial(token: Token | undefined): boolean {
+function isUpperInitial(token: CoreToken | undefined): boolean {
   if (!token) return false;
   const first = token.text.charAt(0);
   return first !== first.toLowerCase();
 }
 
 /** Word-distance-limited scan within the clause: is a distancing marker near `[first, end)`? */
-function markedInClause(first: number, end: number, tokens: readonly Token[], distancingAt: Uint8Array, sentence: Sentence): boolean {
+function markedInClause(first: number, end: number, tokens: readonly CoreToken[], distancingAt: Uint8Array, sentence: Sentence): boolean {
   const scan = (from: number, step: 1 | -1, stop: number, window: number): boolean => {
     let words = 0;
     for (let t = from; t !== stop && words <= window; t += step) {
@@ -68,7 +72,7 @@ interface SentenceCues {
   attributed: boolean;
 }
 
-function sentenceCues(markers: readonly MarkerMatch[], tokens: readonly Token[], sentences: readonly Sentence[]): SentenceCues[] {
+function sentenceCues(markers: readonly MarkerMatch[], tokens: readonly CoreToken[], sentences: readonly Sentence[]): SentenceCues[] {
   const cues = sentences.map(() => ({ strong: 0, weak: 0, attributed: false }));
   for (const marker of markers) {
     const sentenceIndex = tokens[marker.first]!.sentence;
@@ -84,7 +88,7 @@ function sentenceCues(markers: readonly MarkerMatch[], tokens: readonly Token[],
 }
 
 /** A short quotation that is not a capitalised name: « ville intelligente », « améliorer ». */
-function isScareQuote(span: QuoteSpan, tokens: readonly Token[]): boolean {
+function isScareQuote(span: QuoteSpan, tokens: readonly CoreToken[]): boolean {
   return span.words <= SHORT_QUOTE_WORDS && span.words > 0 && !isUpperInitial(tokens[span.open + 1]);
 }
 
@@ -121,7 +125,7 @@ function localStance(finding: Finding, ctx: StanceContext, quotes: Quotations, d
 export function assignStance(findings: Finding[], ctx: StanceContext): DocumentStance {
   const { text, tokens, sentences, lang } = ctx;
   const quotes = scanQuotations(text, tokens);
-  const markers = findMarkers(tokens, sentences, lang);
+  const markers = markersBySegment(ctx);
   const distancingAt = new Uint8Array(tokens.length);
   for (const marker of markers) if (marker.kind === 'distancing') distancingAt.fill(1, marker.first, marker.end);
   const cues = sentenceCues(markers, tokens, sentences);
@@ -145,11 +149,21 @@ export function assignStance(findings: Finding[], ctx: StanceContext): DocumentS
   return summary;
 }
 
+/** Stance markers of each language, found in that language's segments only. */
+function markersBySegment({ tokens, sentences, segments }: StanceContext): MarkerMatch[] {
+  const langs = [...new Set(segments.map((segment) => segment.lang))];
+  if (langs.length === 1) return findMarkers(tokens, sentences, langs[0]!);
+  return langs.flatMap((lang) => {
+    const own = segments.filter((segment) => segment.lang === lang);
+    return findMarkers(tokens, sentences, lang).filter((m) => own.some((s) => m.first >= s.tokenStart && m.first < s.tokenEnd));
+  }).sort((a, b) => a.first - b.first);
+}
+
 function byCountThenName(a: { marker: string; count: number }, b: { marker: string; count: number }): number {
   return b.count - a.count || (a.marker < b.marker ? -1 : a.marker > b.marker ? 1 : 0);
 }
 
-function summarize(findings: readonly Finding[], markers: readonly MarkerMatch[], tokens: readonly Token[], criticalFrame: boolean): DocumentStance {
+function summarize(findings: readonly Finding[], markers: readonly MarkerMatch[], tokens: readonly CoreToken[], criticalFrame: boolean): DocumentStance {
   const total = findings.length;
   const share = (stance: Stance): number =>
     total === 0 ? 0 : Math.round((1000 * findings.filter((f) => f.stance === stance).length) / total) / 1000;

@@ -2,7 +2,8 @@ import { Ajv } from 'ajv';
 import { LexiconError } from '../errors.js';
 import { compilePattern, PatternError } from '../lexicon/pattern.js';
 import { findAll, SlotIndex } from '../match/slots.js';
-import type { Lang, Sentence, Token } from '../types.js';
+import type { Lang, Sentence } from '../types.js';
+import type { CoreToken } from '../tokenize/index.js';
 import schema from '../../lexicons/stance.schema.json' with { type: 'json' };
 import fr from '../../lexicons/stance.fr.json' with { type: 'json' };
 import en from '../../lexicons/stance.en.json' with { type: 'json' };
@@ -45,7 +46,7 @@ function compile(lang: Lang): SlotIndex<MarkerKind> {
 }
 
 /** Every stance marker of the text, in order. */
-export function findMarkers(tokens: readonly Token[], sentences: readonly Sentence[], lang: Lang): MarkerMatch[] {
+export function findMarkers(tokens: readonly CoreToken[], sentences: readonly Sentence[], lang: Lang): MarkerMatch[] {
   let index = indexes.get(lang);
   if (!index) {
     index = compile(lang);

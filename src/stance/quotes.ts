@@ -1,9 +1,9 @@
 import { hasBlankLine } from '../tokenize/02-sentences.js';
-import type { Token } from '../types.js';
+import type { CoreToken } from '../tokenize/index.js';
 
 /**
  * A stack-based quotation scanner. Quotations nest (« … «Dijon métropole…» … »), come in
- * several styles (« », “ ”, „ “, ‹ ›, " ") and are often unbalanced in real text: an opener
+ * several styles (« », “ ”, „ “, ‹ ›, ‘ ’, " ") and are often unbalanced in real text: an opener
  * that never closes is dropped at the end of its paragraph, so it cannot swallow the rest of
  * the document. Linear in the number of tokens, whatever the nesting.
  */
@@ -23,9 +23,11 @@ export interface Quotations {
   enclosing: Int32Array;
 }
 
-type Family = '«' | '“' | '‹' | '"';
-const OPENERS: Record<string, Family> = { '«': '«', '“': '“', '„': '“', '‟': '“', '‹': '‹' };
-const CLOSERS: Record<string, Family> = { '»': '«', '”': '“', '›': '‹' };
+type Family = '«' | '“' | '‹' | '‘' | '"';
+const OPENERS: Record<string, Family> = { '«': '«', '“': '“', '„': '“', '‟': '“', '‹': '‹', '‘': '‘' };
+// ’ closes a ‘ quotation only when the tokenizer made it a quote token (English single
+// quotes); as an apostrophe it is part of a word or an elision and never reaches here.
+const CLOSERS: Record<string, Family> = { '»': '«', '”': '“', '›': '‹', '’': '‘' };
 const OPENING_CONTEXT = /[\s([{«“„—–-]/u;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -34,16 +36,16 @@ function opensHere(text: string, start: number): boolean {
   return start === 0 || OPENING_CONTEXT.test(text.charAt(start - 1));
 }
 
-export function scanQuotations(text: string, tokens: readonly Token[]): Quotations {
+export function scanQuotations(text: string, tokens: readonly CoreToken[]): Quotations {
   const stack: Array<{ token: number; family: Family; words: number }> = [];
-  const openCount: Record<Family, number> = { '«': 0, '“': 0, '‹': 0, '"': 0 };
+  const openCount: Record<Family, number> = { '«': 0, '“': 0, '‹': 0, '‘': 0, '"': 0 };
   const pairs: Array<{ open: number; close: number; words: number }> = [];
   let words = 0; // words seen so far: a quotation's size is a difference of two counts
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     if (t > 0 && stack.length > 0 && hasBlankLine(text, tokens[t - 1]!.range[1], token.range[0])) {
       stack.length = 0;
-      openCount['«'] = openCount['“'] = openCount['‹'] = openCount['"'] = 0;
+      openCount['«'] = openCount['“'] = openCount['‹'] = openCount['‘'] = openCount['"'] = 0;
     }
     if (token.kind === 'word') words++;
     if (token.kind !== 'quote') continue;

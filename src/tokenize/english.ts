@@ -46,12 +46,17 @@ const BLANK = /^[\s\p{Cc}\p{Cf}]*$/u;
 // Characters of a word, as the regex scanner counts them: letters, marks, digits, subscript digits (CO₂).
 const WORD_CHAR = /[\p{L}\p{M}\p{Nd}\u2080-\u2089]/u;
 const LETTER = /\p{L}/u;
+const SPACE = /\s/u;
+const SUPERSCRIPT = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/u;
 const SUPERSCRIPTS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+$/u;
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 // Quotation marks; a lone `’`, `‘` or `'` token is one too (wink keeps apostrophes inside words).
 const QUOTES = new Set(['«', '»', '“', '”', '"', '„', '‟', '‹', '›', '‘', '’', "'"]);
 const URL_TRAILER = /[.,;:!?'’")\]}»”]+$/u;
 const POSSESSIVE = /^(.*[\p{L}\p{M}])(['’][sS])$/u;
+/** Runs longer than this without a space or a line break bypass wink (see `align`). */
+const MAX_WINK_RUN = 64;
+const LONG_RUN = new RegExp(`[^ \\t\\n\\r]{${MAX_WINK_RUN + 1},}`, 'g');
 
 function kindOf(surface: string, type: string): TokenKind {
   switch (type) {
@@ -81,11 +86,18 @@ function kindOf(surface: string, type: string): TokenKind {
  * Step 1: wink's tokens with offsets into `text`. The expected start is the end of the previous
  * token plus the preceding spaces wink counted; when the text does not hold the token's value
  * there (wink caps long runs of spaces and counts some exotic spaces its own way), the value is
- * searched forward. A token that cannot be found is dropped: step 4 rescans what is left over.
+ * searched forward (the first occurrence is the right one: only blanks lie between the cursor
+ * and the token). A token that cannot be found is dropped, and step 4 rescans what is left over;
+ * fuzzing found no such case with wink-nlp 2.4, but the guarantee must not rest on it.
  */
-function align(text: string): Array<Piece & { type: string }> {
+function align(original: string): Array<Piece & { type: string }> {
   const wink = winkNlp();
   const { its } = wink;
+  // wink's tokenizer is quadratic in the length of a run without spaces (`aaa…`, `co-co-co-…`:
+  // 40,000 characters take seconds). Such runs are blanked out, same length, before wink reads
+  // the text, and step 4 gives them to the regex scanner; no real English word is that long.
+  LONG_RUN.lastIndex = 0;
+  const text = LONG_RUN.test(original) ? original.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : original;
   const doc = wink.readDoc(text);
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
@@ -133,6 +145,11 @@ function refine(text: string, pieces: Array<Piece & { type: string }>): Piece[] 
   for (const piece of pieces) {
     const surface = text.slice(piece.start, piece.end);
     const { start, end, opens } = piece;
+    if (SPACE.test(surface)) {
+      // wink sometimes keeps exotic spaces inside an unknown token (`³\u3000³`): rescan it.
+      scan(surface, 'en').forEach((token, i) => push(piece, start + token.start, start + token.end, token.kind, 'X', opens && i === 0));
+      continue;
+    }
     if (piece.type === 'url') {
       // `https://example.org/page.` at the end of a sentence: the full stop is not the address's.
       const trailer = URL_TRAILER.exec(surface);
@@ -152,7 +169,7 @@ function refine(text: string, pieces: Array<Piece & { type: string }>): Piece[] 
       continue;
     } else if (piece.kind === 'word' && !piece.contraction) {
       // wink splits `Toronto's` but sometimes not `Songdo’s`: split it the same way.
-      const possessive = POSSESSIVE.exec(surface);
+      const possessive = surface.length > 2 && (surface.endsWith('s') || surface.endsWith('S')) ? POSSESSIVE.exec(surface) : null;
       if (possessive) {
         const cut = start + possessive[1]!.length;
         push(piece, start, cut, 'word', piece.pos ?? 'PROPN', opens);
@@ -160,7 +177,7 @@ function refine(text: string, pieces: Array<Piece & { type: string }>): Piece[] 
         continue;
       }
       // A footnote call glued to its word: `promoted³`.
-      const superscript = SUPERSCRIPTS.exec(surface);
+      const superscript = SUPERSCRIPT.test(surface.charAt(surface.length - 1)) ? SUPERSCRIPTS.exec(surface) : null;
       if (superscript && superscript.index > 0) {
         const cut = start + superscript.index;
         push(piece, start, cut, kindOf(surface.slice(0, superscript.index), 'word'), piece.pos ?? 'X', opens);
@@ -204,7 +221,7 @@ function glue(text: string, pieces: Piece[]): Piece[] {
     }
     const next = pieces[i + 1];
     if (last && next && piece.kind === 'punct' && HYPHENS.has(text.slice(piece.start, piece.end))
-      && last.end === piece.start && piece.end === next.start && isWordish(last) && isWordish(next)
+      && last.end === piece.start && piece.end === next.start && isWordish(last) && isWordish(next) && !last.contraction
       && LETTER.test(text.charAt(last.start)) && WORD_CHAR.test(text.charAt(next.start))) {
       last.pos = compoundPos(last, next, true);
       last.end = next.end;
@@ -213,23 +230,29 @@ function glue(text: string, pieces: Piece[]): Piece[] {
       i++;
       continue;
     }
-    out.push({ ...piece });
+    out.push(piece);
   }
   return out;
 }
 
 /**
- * Step 4: whatever wink dropped or could not be aligned is scanned by the regex scanner, so
- * that, as in French, only whitespace, control and format characters fall between tokens.
+ * Step 4: the long runs kept from wink, and whatever wink dropped or could not be aligned, are
+ * scanned by the regex scanner, so that, as in French, only whitespace, control and format
+ * characters fall between tokens.
  */
 function fillGaps(text: string, pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   let cursor = 0;
   const fill = (to: number): void => {
-    if (to > cursor && !BLANK.test(text.slice(cursor, to))) {
-      for (const token of scan(text.slice(cursor, to), 'en')) {
-        out.push({ kind: token.kind, start: token.start + cursor, end: token.end + cursor, contraction: false, opens: false });
+    for (let at = cursor; at < to; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 32 || code === 10 || code === 13 || code === 9) continue; // the usual gaps, without a regex
+      const gap = text.slice(at, to);
+      if (BLANK.test(gap)) return;
+      for (const token of scan(gap, 'en')) {
+        out.push({ kind: token.kind, start: token.start + at, end: token.end + at, contraction: false, opens: false });
       }
+      return;
     }
   };
   for (const piece of pieces) {

@@ -8,20 +8,34 @@ import { stem } from './stem.js';
 export { PositionMap } from './positions.js';
 export { stem } from './stem.js';
 
-/** Tokens and sentences of a text, with the position map that placed them. */
-export interface Tokenized {
-  tokens: Token[];
-  sentences: Sentence[];
-  /** Number of `word` tokens. */
-  words: number;
-  positions: PositionMap;
-}
+/**
+ * A token as the pipeline uses it: everything but its `place`. Places cost three objects a
+ * token and no step of the analysis reads them, so they are added only when tokens are
+ * handed out (`withPlaces`).
+ */
+export type CoreToken = Omit<Token, 'place'>;
 
 /** A stretch of the text `[start, end)` in one language. */
 export interface Segment {
   start: number;
   end: number;
   lang: Lang;
+}
+
+/** A segment with the tokens `[tokenStart, tokenEnd)` it produced. */
+export interface TokenizedSegment extends Segment {
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+/** Tokens and sentences of a text, with the position map that places them. */
+export interface Tokenized {
+  tokens: CoreToken[];
+  sentences: Sentence[];
+  /** Number of `word` tokens. */
+  words: number;
+  positions: PositionMap;
+  segments: TokenizedSegment[];
 }
 
 const PIPELINES: Record<Lang, (text: string) => RawTokenization> = { fr: tokenizeFrench, en: tokenizeEnglish };
@@ -50,8 +64,9 @@ export function tokenize(text: string, lang: Lang): Tokenized {
  */
 export function tokenizeSegments(text: string, segments: readonly Segment[]): Tokenized {
   const positions = new PositionMap(text);
-  const tokens: Token[] = [];
+  const tokens: CoreToken[] = [];
   const sentences: Sentence[] = [];
+  const tokenizedSegments: TokenizedSegment[] = [];
   let words = 0;
   for (const segment of segments) {
     const slice = segment.start === 0 && segment.end === text.length ? text : text.slice(segment.start, segment.end);
@@ -67,13 +82,12 @@ export function tokenizeSegments(text: string, segments: readonly Segment[]): To
         const isWord = kind === 'word';
         const norm = isWord || kind === 'elision' ? normalizeWord(surface) : surface;
         if (isWord) words++;
-        const token: Token = {
+        const token: CoreToken = {
           text: surface,
           norm,
           stem: isWord ? stem(norm, segment.lang) : norm,
           kind,
           range: [start, end],
-          place: { start: positions.pointForward(start), end: positions.pointForward(end) },
           sentence,
         };
         if (pos !== undefined) token.pos = pos;
@@ -89,6 +103,25 @@ export function tokenizeSegments(text: string, segments: readonly Segment[]): To
       });
       sentence++;
     }
+    tokenizedSegments.push({ ...segment, tokenStart: firstToken, tokenEnd: tokens.length });
   }
-  return { tokens, sentences, words, positions };
+  return { tokens, sentences, words, positions, segments: tokenizedSegments };
+}
+
+/** Tokens with their unist places, in one forward walk over the line table. */
+export function withPlaces(tokens: readonly CoreToken[], positions: PositionMap): Token[] {
+  const point = positions.forward();
+  return tokens.map((token) => {
+    const placed: Token = {
+      text: token.text,
+      norm: token.norm,
+      stem: token.stem,
+      kind: token.kind,
+      range: token.range,
+      place: { start: point(token.range[0]), end: point(token.range[1]) },
+      sentence: token.sentence,
+    };
+    if (token.pos !== undefined) placed.pos = token.pos;
+    return placed;
+  });
 }

@@ -1,12 +1,8 @@
 import type { Place, Point } from '../types.js';
 
-/**
- * Turns offsets into unist points. Built once per text; `place()` must be called with
- * non-decreasing start offsets (the tokenizer's order), which keeps the whole pass linear.
- */
+/** Turns offsets into unist points. Built once per text. */
 export class PositionMap {
   private readonly lineStarts: number[];
-  private cursor = 0;
 
   constructor(text: string) {
     const starts = [0];
@@ -21,12 +17,17 @@ export class PositionMap {
     this.lineStarts = starts;
   }
 
-  /** The point at `offset`, moving the cursor forward (use for offsets in increasing order). */
-  pointForward(offset: number): Point {
+  /**
+   * A point function for offsets given in non-decreasing order (tokens in text order): it
+   * walks the line table once instead of searching it for every offset.
+   */
+  forward(): (offset: number) => Point {
     const starts = this.lineStarts;
-    while (this.cursor + 1 < starts.length && (starts[this.cursor + 1] as number) <= offset) this.cursor++;
-    const lineStart = starts[this.cursor] as number;
-    return { line: this.cursor + 1, column: offset - lineStart + 1, offset };
+    let line = 0;
+    return (offset) => {
+      while (line + 1 < starts.length && (starts[line + 1] as number) <= offset) line++;
+      return { line: line + 1, column: offset - (starts[line] as number) + 1, offset };
+    };
   }
 
   /** The point at any offset (binary search; for out-of-order look-ups). */

@@ -1,6 +1,6 @@
 import { describeValue } from '../errors.js';
 import type { Lang, Sentence, Token } from '../types.js';
-import { tokenize as tokenizeText } from './index.js';
+import { tokenize as tokenizeText, withPlaces } from './index.js';
 
 /** Tokens and sentences of a text. */
 export interface Tokens {
@@ -21,6 +21,6 @@ export function tokenize(text: string, lang: Lang = 'fr'): Tokens {
   if (typeof text !== 'string') {
     throw new TypeError(`novlangue: tokenize() expects the text as a string, instead received ${describeValue(text)}.`);
   }
-  const { tokens, sentences, words } = tokenizeText(text, lang);
-  return { tokens, sentences, words };
+  const { tokens, sentences, words, positions } = tokenizeText(text, lang);
+  return { tokens: withPlaces(tokens, positions), sentences, words };
 }

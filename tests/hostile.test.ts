@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze } from 'novlangue';
+import { expectInvariants } from './helpers.js';
+
+// Pieces that stress the tokenizer, the quote scanner and the matcher when shuffled together.
+const PIECES = [
+  'ville intelligente', ' smart city', '« ', ' »', '“', '”', '"', "l'", 'qu’', '-', 'co-construire', ' dite ',
+  '\u0000', '\u202e', '\u200f', '\ud800', '\udc00', '😀', 'e\u0301', '\r\n', '\n\n', '\u00a0', '3.0', '1 400', '¹⁰', '.', ' M. ',
+];
+const hostile = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((parts) => parts.join('')),
+);
+
+describe('analyze() on arbitrary strings', () => {
+  it('never throws; every finding lies in the text and slices to `actual`; sorted, no duplicates', () => {
+    fc.assert(
+      fc.property(hostile, fc.constantFrom<'fr' | 'en'>('fr', 'en'), (text, lang) => {
+        expectInvariants(text, analyze(text, { lang }));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is JSON-serialisable and identical across two runs', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const first = JSON.stringify(analyze(text));
+        expect(JSON.stringify(JSON.parse(first))).toBe(first);
+        expect(JSON.stringify(analyze(text))).toBe(first);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('survives a 1 MB single line', () => {
+    const line = 'la ville intelligente et connectée '.repeat(30_000);
+    const analysis = analyze(line);
+    expect(analysis.findings.length).toBeGreaterThan(20_000);
+    expect(analysis.sentences.length).toBe(1);
+  });
+});
+
+/** Best of three wall times of `analyze(text)`, in ms. */
+function bestTime(text: string): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    analyze(text);
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+describe('no input makes analyze() superlinear', () => {
+  // Not a speed target (those live in `npm run bench`): a linear algorithm costs ~4x for 4x
+  // the input, a quadratic one ~16x. The bound is generous so a loaded machine cannot fail it.
+  const shapes: Record<string, (size: number) => string> = {
+    'nested guillemets': (n) => '«'.repeat(n / 2) + '»'.repeat(n / 2),
+    'unbalanced quotes': (n) => '« ville intelligente '.repeat(n / 21),
+    'one term repeated': (n) => 'ville intelligente '.repeat(n / 19),
+    'one long word': (n) => 'a'.repeat(n),
+    apostrophes: (n) => "l'".repeat(n / 2),
+    hyphens: (n) => 'co-'.repeat(n / 3),
+    'mixed quote styles': (n) => '“ « " ‹ '.repeat(n / 8),
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    it(`${name}: 4x the input costs well under 16x the time`, () => {
+      analyze(make(20_000)); // warm up the JIT and the stem cache
+      const small = bestTime(make(50_000));
+      const large = bestTime(make(200_000));
+      expect(large / Math.max(small, 1)).toBeLessThan(10);
+    });
+  }
+});
