@@ -29,3 +29,6 @@ export {
   type Token,
   type TokenKind,
 } from './types.js';
+export * from './lang/public.js';
+export * from './corpus/public.js';
+export * from './patterns/public.js';

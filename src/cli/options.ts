@@ -1,0 +1,34 @@
+/** Parsers of option values: each says what it received and what it expects. */
+import { InvalidArgumentError } from 'commander';
+
+/** `--jobs N`: an integer from 1 to `max`. */
+export function parseJobs(max: number) {
+  return (value: string): number => {
+    const jobs = Number(value);
+    if (!/^\d+$/.test(value) || jobs < 1 || jobs > max) throw new InvalidArgumentError(`expected a whole number of worker threads from 1 to ${max}.`);
+    return jobs;
+  };
+}
+
+/** `--fail-above SCORE`: a number from 0 to 100. */
+export function parseScore(value: string): number {
+  const score = Number(value);
+  if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) throw new InvalidArgumentError('expected a score from 0 to 100.');
+  return score;
+}
+
+/** `--top N`: a whole number, 0 or more. */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more).');
+  return Number(value);
+}
+
+const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** `--max-bytes SIZE`: bytes, or with a binary suffix: `500k`, `50M`, `1G` (also `50MB`, `50MiB`). */
+export function parseSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?$/i.exec(value.trim());
+  const bytes = match ? Math.floor(Number(match[1]) * UNITS[match[2]!.toLowerCase()]!) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new InvalidArgumentError('expected a size in bytes, like 1000000, 500k, 50M or 1G.');
+  return bytes;
+}

@@ -1,0 +1,101 @@
+/**
+ * Where the report goes: stdout, or `--output FILE`. Streamed formats are written line by line
+ * (an interrupted jsonl run leaves whole lines behind); the others are written to a temporary
+ * file renamed at the end, so a failed run never leaves half a report.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { UsageError } from './errors.js';
+
+export interface Output {
+  /** Write a chunk, waiting when the destination is slow. */
+  write(chunk: string): Promise<void>;
+  /** Write the whole report at once (non-streamed formats). */
+  writeAll(content: string): Promise<void>;
+  close(): Promise<void>;
+  /** True once the reader of stdout went away (`| head`): stop quietly. */
+  readonly closed: boolean;
+}
+
+/** Resolves when the stream can take more, or has failed (the failure is handled by its 'error' listener). */
+const drained = (stream: NodeJS.WritableStream): Promise<void> =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('error', done);
+  });
+
+const describe = (file: string, error: unknown): UsageError =>
+  new UsageError(`cannot write the report to ${file} (${(error as { code?: string }).code ?? String(error)}).`, { cause: error });
+
+/** stdout as an output. */
+export function stdoutOutput(onGone: () => void): Output {
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+    onGone();
+  });
+  const write = async (chunk: string): Promise<void> => {
+    if (closed) return;
+    if (!process.stdout.write(chunk)) await drained(process.stdout);
+  };
+  return {
+    write,
+    writeAll: write,
+    close: async () => undefined,
+    get closed() {
+      return closed;
+    },
+  };
+}
+
+/** A file as an output. */
+export async function fileOutput(file: string, streamed: boolean): Promise<Output> {
+  if (!streamed) {
+    return {
+      write: () => Promise.reject(new Error('novlangue: writeAll() only for non-streamed formats')),
+      async writeAll(content) {
+        const temporary = `${file}.${process.pid}.tmp`;
+        try {
+          await writeFile(temporary, content);
+          await rename(temporary, file);
+        } catch (error) {
+          await rm(temporary, { force: true });
+          throw describe(file, error);
+        }
+      },
+      close: async () => undefined,
+      closed: false,
+    };
+  }
+  const stream: WriteStream = createWriteStream(file);
+  let failed: unknown;
+  stream.on('error', (error) => {
+    failed = error;
+  });
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    throw describe(file, error);
+  }
+  return {
+    async write(chunk) {
+      if (failed) throw describe(file, failed);
+      if (!stream.write(chunk)) await drained(stream);
+      if (failed) throw describe(file, failed);
+    },
+    writeAll: () => Promise.reject(new Error('novlangue: write() only for streamed formats')),
+    async close() {
+      stream.end();
+      await once(stream, 'close');
+      if (failed) throw describe(file, failed);
+    },
+    closed: false,
+  };
+}

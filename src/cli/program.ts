@@ -1,0 +1,110 @@
+/** The command line: options, subcommands, help. Parsing only; the work is in run, explain, rules. */
+import { availableParallelism } from 'node:os';
+import { Command, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { MAX_JOBS } from '../corpus/corpus.js';
+import { DEFAULT_MAX_BYTES } from '../corpus/02-read.js';
+import { bundledLexicon } from '../lexicon/bundled.js';
+import type { Lexicon } from '../lexicon/compile.js';
+import { REPORT_FORMATS } from '../report/types.js';
+import type { Lang } from '../types.js';
+import { EXIT } from './errors.js';
+import { findEntries, formatEntries } from './explain.js';
+import { lexiconFromFlags, type LexiconFlags } from './lexicon.js';
+import { parseCount, parseJobs, parseScore, parseSize } from './options.js';
+import { formatRules, listRules } from './rules.js';
+import { runCorpus, type RunFlags } from './run.js';
+
+const EXIT_HELP = `
+Exit status:
+  0    done (files that could not be read are records in the report, not failures of the run)
+  1    --fail-above: a document scored above the threshold; explain: no entry matches the term
+  2    usage error: bad option or argument, unreadable or invalid --lexicon, unwritable --output
+  3    internal error (a bug: please report it)
+  130  interrupted (SIGINT); 143: terminated (SIGTERM)
+
+Examples:
+  novlangue corpus/                          ranked table of every document under corpus/
+  novlangue 'corpus/**/*.html' --format csv --per finding --excel -o findings.csv
+  novlangue corpus/ --format html -o report.html --group-by city
+  novlangue communique.pdf --fail-above 40   exit 1 when the press release scores above 40
+  novlangue explain "ville intelligente"
+  novlangue rules --format md`;
+
+const langOption = (description: string): Option => new Option('--lang <lang>', description).choices(['fr', 'en', 'auto']).default('auto');
+const lexiconOptions = (command: Command): Command =>
+  command
+    .option('--lexicon <file>', 'JSON lexicon extending the bundled one (see lexicons/FORMAT.md)')
+    .option('--lexicon-only', 'use the --lexicon file instead of the bundled lexicon');
+
+/** The lexicons a subcommand looks in: the custom one, or the bundled ones (both with --lang auto). */
+async function lexiconsFor(flags: LexiconFlags): Promise<Lexicon[]> {
+  const custom = await lexiconFromFlags(flags);
+  if (custom) return [custom];
+  const langs: Lang[] = flags.lang === 'auto' ? ['fr', 'en'] : [flags.lang];
+  return langs.map((lang) => bundledLexicon(lang));
+}
+
+/**
+ * The program. `setExit` receives the exit status of the command that ran (commander's own
+ * errors are turned into status 2 by the caller).
+ */
+export function buildProgram(setExit: (status: number) => void): Command {
+  const program = new Command('novlangue')
+    .description('Critical discourse analysis of smart-city rhetoric: scores documents (.txt, .md, .html, .pdf) against an essay-grounded lexicon of technocratic novlangue.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .enablePositionalOptions()
+    .argument('[paths...]', 'files, folders (walked recursively) or quoted globs')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(langOption('language of the documents; "auto" detects French or English per document'));
+  lexiconOptions(program)
+    .addOption(
+      new Option('-j, --jobs <n>', 'worker threads (a pool starts only for more than 2 × n files)').argParser(parseJobs(MAX_JOBS)).default(availableParallelism(), 'the number of cores'),
+    )
+    .option('--fail-above <score>', 'exit with status 1 when a document scores above this (0-100)', parseScore)
+    .option('--max-bytes <size>', `skip larger files as ETOOLARGE records (default ${DEFAULT_MAX_BYTES / 1024 / 1024}M)`, parseSize)
+    .addOption(new Option('--per <unit>', 'csv: one row per document or per finding').choices(['document', 'finding']).default('document'))
+    .option('--excel', 'csv: start with a byte order mark so Excel reads UTF-8')
+    .option('--group-by <field>', 'group documents by a metadata field (city, kind, source…) instead of their first folder', 'folder')
+    .option('--top <n>', 'text, md: findings shown per document (default 5)', parseCount)
+    .option('--with-text', 'json, jsonl: include the extracted text of each document')
+    .option('--color', 'text: colours even when stdout is not a terminal')
+    .option('--no-color', 'text: no colours')
+    .option('-q, --quiet', 'no progress bar, no notes on stderr')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (paths: string[], flags: RunFlags) => {
+      setExit(await runCorpus(paths, flags));
+    });
+
+  lexiconOptions(
+    program
+      .command('explain')
+      .description('what novlangue says about a term: category, weight, gloss, essay section, patterns')
+      .argument('<term>', 'a word, a phrase or a rule id (e.g. "ville intelligente", fr.hyperviseur)')
+      .addOption(langOption('lexicon to look in; "auto": the French, then the English one')),
+  ).action(async (term: string, flags: LexiconFlags) => {
+    const entries = (await lexiconsFor(flags)).flatMap((lexicon) => findEntries(term, lexicon));
+    if (entries.length === 0) {
+      process.stderr.write(`novlangue: no lexicon entry matches ${JSON.stringify(term)}; \`novlangue rules\` lists them all.\n`);
+      setExit(EXIT.threshold);
+      return;
+    }
+    process.stdout.write(formatEntries(entries));
+    setExit(EXIT.ok);
+  });
+
+  lexiconOptions(
+    program
+      .command('rules')
+      .description('the table of rules: every lexicon entry by category, with its weight and patterns')
+      .addOption(langOption('lexicon to list; "auto": the French, then the English one'))
+      .addOption(new Option('-f, --format <format>', 'table format').choices(['text', 'md', 'json']).default('text')),
+  ).action(async (flags: LexiconFlags & { format: 'text' | 'md' | 'json' }) => {
+    const rows = (await lexiconsFor(flags)).flatMap((lexicon) => listRules(lexicon));
+    process.stdout.write(formatRules(rows, flags.format));
+    setExit(EXIT.ok);
+  });
+  return program;
+}

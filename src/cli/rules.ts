@@ -1,0 +1,60 @@
+/**
+ * `novlangue rules`: the table of everything novlangue flags, generated from the data (never
+ * written twice). `listRules` is the single place that says what a rule is: lexicon entries
+ * today; the pattern rules of src/patterns are to be appended there when they land.
+ */
+import type { Lexicon } from '../lexicon/compile.js';
+import { markdownText, terminalText } from '../report/escape.js';
+import { categoryLabel } from '../report/labels.js';
+import { CATEGORIES, type Category } from '../types.js';
+
+/** One row of the rule table. */
+export interface RuleRow {
+  ruleId: string;
+  kind: 'term' | 'pattern';
+  category: Category;
+  weight: number;
+  /** Token patterns of a term; a description of what a pattern rule looks for. */
+  patterns: string[];
+  section: string;
+  note: string;
+}
+
+/** Every rule of a lexicon, in category order, then in lexicon order. */
+export function listRules(lexicon: Lexicon): RuleRow[] {
+  const terms: RuleRow[] = lexicon.entries.map((entry) => ({
+    ruleId: entry.ruleId,
+    kind: 'term',
+    category: entry.category,
+    weight: entry.weight,
+    patterns: [...entry.patterns],
+    section: entry.section,
+    note: entry.note,
+  }));
+  // Pattern rules (src/patterns) join here: map them to RuleRow with kind 'pattern'.
+  const rows = [...terms];
+  return CATEGORIES.flatMap((category) => rows.filter((row) => row.category === category));
+}
+
+/** The rule table as text, Markdown (for the README) or JSON. */
+export function formatRules(rows: readonly RuleRow[], format: 'text' | 'md' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  const out: string[] = [];
+  for (const category of CATEGORIES) {
+    const members = rows.filter((row) => row.category === category);
+    if (members.length === 0) continue;
+    if (format === 'md') {
+      out.push(`### ${category}: ${markdownText(categoryLabel(category))}`, '', '| Rule | Kind | Weight | Patterns | Essay section |', '|---|---|--:|---|---|');
+      for (const row of members) {
+        out.push(`| ${markdownText(row.ruleId)} | ${row.kind} | ${row.weight} | ${row.patterns.map(markdownText).join('<br>')} | ${markdownText(row.section)} |`);
+      }
+      out.push('');
+    } else {
+      out.push(`${category}: ${categoryLabel(category)} (${members.length})`);
+      const width = Math.max(...members.map((row) => terminalText(row.ruleId).length));
+      for (const row of members) out.push(`  ${terminalText(row.ruleId).padEnd(width)}  w${String(row.weight).padEnd(4)}  ${row.patterns.map(terminalText).join(' ; ')}`);
+      out.push('');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,65 @@
+/**
+ * Step 4 for HTML and Markdown: the readable body text. Scripts, styles, navigation and footers
+ * are dropped, entities decoded, tables kept as aligned rows, non-breaking spaces made plain.
+ * The HTML is only parsed for its text: nothing in it is ever run or fetched.
+ */
+import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { Parser } from 'htmlparser2';
+import { marked } from 'marked';
+import { CorpusError } from './errors.js';
+
+/**
+ * Deepest element nesting read. html-to-text recurses once per level and would overflow the
+ * stack past about 1,500 levels, at a depth that differs between threads; refusing anything
+ * deeper than this keeps results identical whether a file is read in a worker or not.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+const SKIPPED = ['script', 'style', 'noscript', 'template', 'nav', 'footer', 'svg', 'iframe', 'object', 'canvas', 'img', 'head'];
+
+const OPTIONS: HtmlToTextOptions = {
+  wordwrap: false,
+  // The default limit truncates long pages with a console warning; maxBytes bounds the input instead.
+  limits: { maxInputLength: Number.MAX_SAFE_INTEGER },
+  selectors: [
+    ...SKIPPED.map((selector) => ({ selector, format: 'skip' })),
+    { selector: 'a', options: { ignoreHref: true } },
+    ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
+    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+    { selector: 'ul', options: { itemPrefix: '- ' } },
+    { selector: 'blockquote', format: 'block' },
+  ],
+};
+
+/** Depth of the deepest element, as the HTML parser sees it (implicit closes included). */
+function depthOf(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  const parser = new Parser({
+    onopentag() {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    },
+    onclosetag() {
+      depth--;
+    },
+  });
+  parser.end(html);
+  return deepest;
+}
+
+/** The body text of an HTML document. */
+export function htmlToText(html: string, file: string): string {
+  const depth = depthOf(html);
+  if (depth > MAX_HTML_DEPTH) {
+    throw new CorpusError('EEXTRACT', file, `HTML elements nested ${depth} deep, more than the ${MAX_HTML_DEPTH} novlangue reads`);
+  }
+  // NBSP and narrow NBSP become plain spaces: in HTML they are layout as often as typography.
+  return convert(html, OPTIONS).replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** The text of a Markdown document (without its front matter): rendered, then read as HTML. */
+export function markdownToText(markdown: string, file: string): string {
+  const html = marked.parse(markdown, { async: false, gfm: true });
+  return htmlToText(html, file);
+}

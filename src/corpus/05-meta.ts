@@ -1,0 +1,72 @@
+/**
+ * Step 5: metadata. A Markdown file may open with a YAML front matter block; any document may
+ * have a sidecar `name.meta.json`. Both must be JSON/YAML objects; the sidecar wins field by
+ * field. Broken metadata is an `EMETA` record: data is validated like code.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { CorpusError, systemCode } from './errors.js';
+import { sidecarOf } from './formats.js';
+import type { Meta } from './types.js';
+
+/** A sidecar larger than this is refused: metadata is a few fields, not a document. */
+const MAX_SIDECAR_BYTES = 1024 * 1024;
+
+/** `value` as metadata: a JSON object, with values JSON can hold (so it survives a JSON round trip). */
+function toMeta(value: unknown, file: string, where: string): Meta {
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new CorpusError('EMETA', file, `${where} must be an object of fields (city, date, source…), found ${Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+  return JSON.parse(JSON.stringify(value)) as Meta;
+}
+
+/** Split a leading `---` front matter block from Markdown. Scans lines: no regex to backtrack on. */
+export function splitFrontMatter(markdown: string): { yaml: string | undefined; body: string } {
+  const firstEnd = markdown.indexOf('\n');
+  if (firstEnd === -1 || markdown.slice(0, firstEnd).trimEnd() !== '---') return { yaml: undefined, body: markdown };
+  let start = firstEnd + 1;
+  while (start <= markdown.length) {
+    const end = markdown.indexOf('\n', start);
+    const line = markdown.slice(start, end === -1 ? markdown.length : end).trimEnd();
+    if (line === '---' || line === '...') {
+      return { yaml: markdown.slice(firstEnd + 1, start), body: end === -1 ? '' : markdown.slice(end + 1) };
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return { yaml: undefined, body: markdown }; // an unclosed block is a horizontal rule, not front matter
+}
+
+/** Parse a front matter block. */
+export function parseFrontMatter(yaml: string, file: string): Meta {
+  let value: unknown;
+  try {
+    // The core schema reads dates as strings; maxAliasCount stops "billion laughs" documents.
+    value = parseYaml(yaml, { schema: 'core', maxAliasCount: 100, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    throw new CorpusError('EMETA', file, `front matter is not valid YAML (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+  return toMeta(value, file, 'front matter');
+}
+
+/** The sidecar metadata of a document, `{}` when it has none. */
+export async function readSidecar(fsPath: string, file: string): Promise<Meta> {
+  const sidecar = sidecarOf(fsPath);
+  const shown = sidecarOf(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(sidecar);
+  } catch (error) {
+    if (systemCode(error) === 'ENOENT') return {};
+    throw new CorpusError('EMETA', file, `cannot read its metadata file ${shown} (${systemCode(error) ?? String(error)})`, { cause: error });
+  }
+  if (bytes.length > MAX_SIDECAR_BYTES) throw new CorpusError('EMETA', file, `metadata file ${shown} is larger than ${MAX_SIDECAR_BYTES} bytes`);
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw new CorpusError('EMETA', file, `metadata file ${shown} is not valid UTF-8 JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+  return toMeta(value, file, `metadata file ${shown}`);
+}

@@ -1,0 +1,58 @@
+/**
+ * `analyzeCorpus()`: list the inputs, then read and analyse each file, in this thread or in a
+ * pool of workers, yielding one record per file in path order as soon as it is ready.
+ */
+import { availableParallelism } from 'node:os';
+import { NovlangueError, describeValue } from '../errors.js';
+import { listCorpus, type Listed } from './01-list.js';
+import { DEFAULT_MAX_BYTES } from './02-read.js';
+import { analyzeFile, lexiconData, type RunSettings } from './analyze-file.js';
+import { poolPays, runInPool } from './pool.js';
+import type { CorpusOptions, CorpusResult } from './types.js';
+
+/** Most worker threads a run starts, whatever `jobs` says. */
+export const MAX_JOBS = Math.max(64, availableParallelism());
+
+function positiveInteger(value: unknown, name: string, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "${name}" must be an integer from 1 to ${max}, instead received ${describeValue(value)}.`);
+  }
+  return value;
+}
+
+/**
+ * Analyse files, folders (walked recursively) and globs. Yields one record per file, sorted by
+ * path: an `Analysis` with the file's name, size, format, encoding, metadata and extracted text,
+ * or a failure `{ file, error: { code, message } }`. One bad file never stops the run.
+ * @param paths files, folders or globs (a glob is tried only when no such path exists)
+ * @throws {NovlangueError} EOPTION when an option is invalid (before anything is read)
+ */
+export async function* analyzeCorpus(paths: string | readonly string[], options: CorpusOptions = {}): AsyncGenerator<CorpusResult, void, undefined> {
+  const inputs = typeof paths === 'string' ? [paths] : paths;
+  if (!Array.isArray(inputs) || inputs.some((input) => typeof input !== 'string')) {
+    throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() expects a path or an array of paths, instead received ${describeValue(paths)}.`);
+  }
+  const jobs = positiveInteger(options.jobs ?? 1, 'jobs', MAX_JOBS);
+  const maxBytes = positiveInteger(options.maxBytes ?? DEFAULT_MAX_BYTES, 'maxBytes', Number.MAX_SAFE_INTEGER);
+  const lang = options.lang ?? 'fr';
+  if (lang !== 'fr' && lang !== 'en' && lang !== 'auto') {
+    throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "lang" must be "fr", "en" or "auto", instead received ${describeValue(lang)}.`);
+  }
+  const settings: RunSettings = { lang, maxBytes, lexicon: undefined };
+  const { signal } = options;
+
+  const listed: Listed[] = await listCorpus(inputs, options.exclude);
+  options.onListed?.(listed.length);
+  const files = listed.filter((item) => !('error' in item)).length;
+  if (poolPays(jobs, files)) {
+    if (options.lexicon) settings.lexicon = lexiconData(options.lexicon);
+    yield* runInPool(listed, settings, jobs, signal);
+    return;
+  }
+  for (const item of listed) {
+    if (signal?.aborted) return;
+    const result = 'error' in item ? item : await analyzeFile(item, settings, options.lexicon);
+    if (signal?.aborted) return;
+    yield result;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * One file to a document: read (step 2), decode (3), extract its text (4), read its metadata (5).
+ * The analysis is done elsewhere: this is everything a file contributes before it.
+ */
+import { readBytes, DEFAULT_MAX_BYTES } from './02-read.js';
+import { decodeText } from './03-decode.js';
+import { htmlToText, markdownToText } from './04-html.js';
+import { pdfToText } from './04-pdf.js';
+import { parseFrontMatter, readSidecar, splitFrontMatter } from './05-meta.js';
+import { CorpusError, toCorpusError } from './errors.js';
+import { formatOf } from './formats.js';
+import type { DocumentFormat, Meta, TextEncoding } from './types.js';
+
+/** A file's contribution to its record: what was read, and the text to analyse. */
+export interface DocumentText {
+  bytes: number;
+  format: DocumentFormat;
+  /** `null` for a PDF. */
+  encoding: TextEncoding | null;
+  meta: Meta;
+  /** The extracted text: findings' offsets refer to it. */
+  text: string;
+}
+
+/** Options of `readDocument()`. */
+export interface ReadOptions {
+  /** Files larger than this are `ETOOLARGE`. Default 50 MiB. */
+  maxBytes?: number;
+  /** Name used in error messages. Default: the path. */
+  name?: string;
+}
+
+async function extract(bytes: Uint8Array, format: DocumentFormat, file: string): Promise<Omit<DocumentText, 'bytes'>> {
+  if (format === 'pdf') return { format, encoding: null, meta: {}, text: await pdfToText(bytes, file) };
+  const { text, encoding } = decodeText(bytes, file);
+  if (format === 'html') return { format, encoding, meta: {}, text: htmlToText(text, file) };
+  if (format === 'md') {
+    const { yaml, body } = splitFrontMatter(text);
+    return { format, encoding, meta: yaml === undefined ? {} : parseFrontMatter(yaml, file), text: markdownToText(body, file) };
+  }
+  return { format, encoding, meta: {}, text };
+}
+
+/**
+ * Read a file as novlangue does in a corpus run: the extracted text with its format, encoding
+ * and metadata (front matter, then sidecar `name.meta.json`).
+ * @throws {CorpusError} with one of the codes of `CorpusErrorCode`
+ */
+export async function readDocument(fsPath: string, options: ReadOptions = {}): Promise<DocumentText> {
+  const file = options.name ?? fsPath;
+  const format = formatOf(fsPath);
+  if (format === undefined) throw new CorpusError('EFORMAT', file, 'unsupported file type; novlangue reads .txt, .md, .html, .htm and .pdf');
+  const bytes = await readBytes(fsPath, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  let extracted: Omit<DocumentText, 'bytes'>;
+  try {
+    extracted = await extract(bytes, format, file);
+  } catch (error) {
+    // Anything a parser throws (a bug or a hostile file) is this file's failure, not the run's.
+    throw toCorpusError(file, error, 'EEXTRACT');
+  }
+  const sidecar = await readSidecar(fsPath, file);
+  return { bytes: bytes.length, format, encoding: extracted.encoding, meta: { ...extracted.meta, ...sidecar }, text: extracted.text };
+}

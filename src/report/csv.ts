@@ -1,0 +1,130 @@
+/**
+ * CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed). The columns are
+ * fixed and documented, so a spreadsheet or a script built on them keeps working.
+ */
+import { isCorpusFailure, type MetaValue, type ReportResult } from '../corpus/types.js';
+import { CATEGORIES } from '../types.js';
+import { csvField } from './escape.js';
+import type { ReportInput, ReportOptions } from './types.js';
+
+/** Metadata fields that get their own column (the ones the docs describe). */
+export const CSV_META_FIELDS = ['city', 'kind', 'date', 'source'] as const;
+
+/** Columns of `--per document` (the default), in order. */
+export const CSV_DOCUMENT_COLUMNS: readonly string[] = [
+  'file',
+  'folder',
+  'format',
+  'encoding',
+  'bytes',
+  'lang',
+  'words',
+  'score',
+  'reading',
+  'findings',
+  'use_share',
+  'reported_share',
+  'distanced_share',
+  ...CATEGORIES.flatMap((category) => [`${category}_count`, `${category}_rate`]),
+  ...CSV_META_FIELDS,
+  'error_code',
+  'error_message',
+];
+
+/** Columns of `--per finding`, in order. */
+export const CSV_FINDING_COLUMNS: readonly string[] = [
+  'file',
+  'folder',
+  'rule_id',
+  'kind',
+  'category',
+  'stance',
+  'weight',
+  'start',
+  'end',
+  'line',
+  'column',
+  'end_line',
+  'end_column',
+  'actual',
+  'message',
+  'section',
+  'note',
+  'error_code',
+  'error_message',
+];
+
+type Cell = string | number | boolean | null;
+
+const metaCell = (value: MetaValue | undefined): Cell =>
+  value === undefined || value === null ? null : typeof value === 'object' ? JSON.stringify(value) : value;
+
+const line = (cells: readonly Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
+
+/** The header line (with a BOM first when `excel`). */
+export function csvHeader(options: ReportOptions = {}): string {
+  const columns = options.per === 'finding' ? CSV_FINDING_COLUMNS : CSV_DOCUMENT_COLUMNS;
+  return `${options.excel ? '\uFEFF' : ''}${line(columns)}`;
+}
+
+/**
+ * The lines of one record: one per document, or one per finding (`per: 'finding'`). A failure
+ * is one line with its error code and message in both modes; a document without findings has
+ * no line in `per: 'finding'`.
+ */
+export function csvRows(result: ReportResult, options: ReportOptions = {}): string {
+  const blanks = (count: number): null[] => new Array<null>(count).fill(null);
+  if (options.per === 'finding') {
+    if (isCorpusFailure(result)) return line([result.file, ...blanks(CSV_FINDING_COLUMNS.length - 3), result.error.code, result.error.message]);
+    return result.findings
+      .map((finding) =>
+        line([
+          result.file,
+          result.folder,
+          finding.ruleId,
+          finding.kind,
+          finding.category,
+          finding.stance,
+          finding.weight,
+          finding.range[0],
+          finding.range[1],
+          finding.place.start.line,
+          finding.place.start.column,
+          finding.place.end.line,
+          finding.place.end.column,
+          finding.actual,
+          finding.message,
+          finding.section,
+          finding.note,
+          null,
+          null,
+        ]),
+      )
+      .join('');
+  }
+  if (isCorpusFailure(result)) return line([result.file, ...blanks(CSV_DOCUMENT_COLUMNS.length - 3), result.error.code, result.error.message]);
+  return line([
+    result.file,
+    result.folder,
+    result.format,
+    result.encoding,
+    result.bytes,
+    result.lang,
+    result.words,
+    result.score,
+    result.stance.reading,
+    result.findings.length,
+    result.stance.use,
+    result.stance.reported,
+    result.stance.distanced,
+    ...CATEGORIES.flatMap((category) => [result.categories[category].count, result.categories[category].rate]),
+    ...CSV_META_FIELDS.map((field) => metaCell(result.meta[field])),
+    null,
+    null,
+  ]);
+}
+
+/** The whole CSV: header, then the records in path order. */
+export function formatCsv(input: Pick<ReportInput, 'results'>, options: ReportOptions = {}): string {
+  return csvHeader(options) + input.results.map((result) => csvRows(result, options)).join('');
+}

@@ -1,0 +1,25 @@
+/** Names and colours of categories in reports. */
+import categories from '../../lexicons/categories.json' with { type: 'json' };
+import { CATEGORIES, type Category } from '../types.js';
+
+/** The English label of a category, e.g. `ecology as alibi`. */
+export function categoryLabel(category: Category): string {
+  return categories[category]?.en ?? category;
+}
+
+/** One line describing the category. */
+export function categoryDescription(category: Category): string {
+  return categories[category]?.description ?? '';
+}
+
+/** Index of a category in report order (used for CSS classes, never the input string itself). */
+export function categoryIndex(category: Category): number {
+  return CATEGORIES.indexOf(category);
+}
+
+/**
+ * One colour per category, in report order (Okabe–Ito palette, readable by colour-blind
+ * readers, plus a purple and a grey), and the ANSI colour closest to it.
+ */
+export const CATEGORY_COLORS: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#7B4EA3', '#B8A400', '#6E6E6E'];
+export const CATEGORY_ANSI: readonly number[] = [34, 33, 32, 35, 36, 31, 95, 93, 90];

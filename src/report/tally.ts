@@ -1,0 +1,60 @@
+/** What reports show of a document's findings and what its JSON record holds. */
+import { type Category, type Finding, type Place } from '../types.js';
+import { isCorpusFailure, type CorpusDocumentLean, type ReportResult } from '../corpus/types.js';
+
+/** A rule's findings in one document, for "top findings". */
+export interface RuleTally {
+  ruleId: string;
+  kind: Finding['kind'];
+  category: Category;
+  weight: number;
+  count: number;
+  /** How many are in the author's own voice. */
+  use: number;
+  /** Distinct matched forms, in order of appearance (at most 3). */
+  forms: string[];
+  /** Where the first one is. */
+  first: Place['start'];
+  note: string;
+  section: string;
+}
+
+/**
+ * A document's findings grouped by rule, most weight first (weight × count in the author's
+ * voice, then weight × count, then first position), at most `limit` of them.
+ */
+export function topRules(document: Pick<CorpusDocumentLean, 'findings'>, limit = Infinity): RuleTally[] {
+  const tallies = new Map<string, RuleTally>();
+  for (const finding of document.findings) {
+    let tally = tallies.get(finding.ruleId);
+    if (!tally) {
+      tally = { ruleId: finding.ruleId, kind: finding.kind, category: finding.category, weight: finding.weight, count: 0, use: 0, forms: [], first: finding.place.start, note: finding.note, section: finding.section };
+      tallies.set(finding.ruleId, tally);
+    }
+    tally.count++;
+    if (finding.stance === 'use') tally.use++;
+    if (tally.forms.length < 3 && !tally.forms.includes(finding.actual)) tally.forms.push(finding.actual);
+  }
+  return [...tallies.values()]
+    .sort((a, b) => b.weight * b.use - a.weight * a.use || b.weight * b.count - a.weight * a.count || a.first.offset - b.first.offset)
+    .slice(0, limit);
+}
+
+/**
+ * The JSON record of a result: the analysis without tokens and sentences (they would dwarf
+ * the rest), and without the text unless asked. Key order is fixed, so output is stable.
+ */
+export function jsonRecord(result: ReportResult, withText = false): Record<string, unknown> {
+  if (isCorpusFailure(result)) return { file: result.file, error: { code: result.error.code, message: result.error.message } };
+  const { file, folder, format, encoding, bytes, meta, lang, words, score, categories, stance, findings, text } = result;
+  const record: Record<string, unknown> = { file, folder, format, encoding, bytes, meta, lang, words, score, categories, stance, findings };
+  if (withText) record['text'] = text;
+  return record;
+}
+
+/** A matched form for a one-line listing: whitespace collapsed, cut at `max` characters with an ellipsis. */
+export function excerpt(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const chars = [...oneLine];
+  return chars.length <= max ? oneLine : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}

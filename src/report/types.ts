@@ -1,0 +1,29 @@
+import type { CorpusSummary, ReportResult } from '../corpus/types.js';
+
+/** The output formats of novlangue. */
+export type ReportFormat = 'text' | 'json' | 'jsonl' | 'csv' | 'md' | 'html';
+
+/** Every format, in the order of the docs. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'jsonl', 'csv', 'md', 'html'];
+
+/** What a report shows: the records of a run, in path order, and their summary. */
+export interface ReportInput {
+  results: readonly ReportResult[];
+  summary: CorpusSummary;
+}
+
+/** Options of the report functions; each format reads the ones it knows. */
+export interface ReportOptions {
+  /** text: ANSI colours. Default false: colours only when asked. */
+  color?: boolean;
+  /** text, md, html: findings shown per document, grouped by rule, most weighty first. Default 5 (html: all in its table). */
+  top?: number;
+  /** json, jsonl: include each document's extracted text. Default false. */
+  withText?: boolean;
+  /** csv: one row per document (default) or per finding. */
+  per?: 'document' | 'finding';
+  /** csv: start with a UTF-8 byte order mark, so Excel reads the encoding right. */
+  excel?: boolean;
+  /** html, md: the report's title. Default `novlangue report`. */
+  title?: string;
+}

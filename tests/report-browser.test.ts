@@ -1,0 +1,146 @@
+/**
+ * The HTML report in a real browser (Debian's chromium driven by playwright-core): highlights
+ * are there, the gloss shows on hover and on keyboard focus, and markup from a press release,
+ * a file name, metadata or a custom lexicon is shown as text and never runs.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHtml, type CorpusDocument } from 'novlangue';
+import { HOSTILE_FAILURE, HOSTILE_FILE, HOSTILE_TEXT, hostileInput } from './fixtures/corpus/hostile.js';
+
+/**
+ * The browser globals the page functions use: this project compiles without the DOM library,
+ * so page functions reach them through `globalThis as unknown as Browser`.
+ */
+interface BrowserElement {
+  attributes: ArrayLike<{ name: string }>;
+  classList: { contains(name: string): boolean };
+}
+interface BrowserGlobals {
+  __pwned?: unknown;
+  document: { querySelectorAll(selector: string): ArrayLike<BrowserElement>; activeElement: unknown };
+  getComputedStyle(element: unknown, pseudo?: string): { display: string; content: string; borderBottomColor: string };
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+
+describe('the browser test can run', () => {
+  // In CI a missing browser is a failure, not a silent skip; locally the suite may skip.
+  it.runIf(!available && Boolean(process.env['CI']))('finds Debian chromium', () => {
+    expect.fail(`chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does it when it is missing).`);
+  });
+});
+
+describe.skipIf(!available)('HTML report in headless chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  const input = hostileInput();
+  const hostile = input.results[0] as CorpusDocument;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'novlangue-html-'));
+    const file = path.join(dir, 'report.html');
+    writeFileSync(file, formatHtml(input));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file://')) requests.push(request.url());
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs nothing from input: no payload fired, no element or handler created', async () => {
+    // Give event handlers (onerror, onload) their chance to fire, then hover and focus everything.
+    await page.waitForTimeout(200);
+    for (const mark of await page.locator('mark').all()) {
+      await mark.hover();
+      await mark.focus();
+    }
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(requests).toEqual([]);
+    const injected = await page.evaluate(() => {
+      const { document } = globalThis as unknown as BrowserGlobals;
+      return {
+        elements: document.querySelectorAll('script, img, iframe, textarea, object, embed, a[href^="javascript" i]').length,
+        handlers: Array.from(document.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
+        svgs: Array.from(document.querySelectorAll('svg')).filter((svg) => !svg.classList.contains('chart')).length,
+      };
+    });
+    expect(injected).toEqual({ elements: 0, handlers: 0, svgs: 0 });
+  });
+
+  it('shows the press release as text, character for character', async () => {
+    expect(await page.locator('#doc-0 .text').evaluate((el) => el.textContent)).toBe(HOSTILE_TEXT);
+    expect(await page.locator('#doc-0 h3').textContent()).toBe(HOSTILE_FILE);
+    const meta = await page.locator('#doc-0 dl.meta').textContent();
+    expect(meta).toContain('<script>window.__pwned = "meta"</script>');
+    expect(await page.locator('#failures').textContent()).toContain(HOSTILE_FAILURE.error.message);
+    expect(await page.title()).toBe('novlangue report');
+  });
+
+  it('highlights the findings by category', async () => {
+    const marks = page.locator('#doc-0 .text mark');
+    const texts = await marks.allTextContents();
+    expect(texts.length).toBeGreaterThanOrEqual(hostile.findings.length);
+    for (const finding of hostile.findings) expect(texts.join('\u0000')).toContain(finding.actual.slice(0, 4));
+    const colours = await marks.evaluateAll((elements) => elements.map((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).borderBottomColor));
+    expect(colours.every((colour) => colour !== '' && colour !== 'rgba(0, 0, 0, 0)')).toBe(true);
+    expect(await page.locator('svg.chart rect').count()).toBeGreaterThan(0);
+  });
+
+  it('shows the gloss and stance on keyboard focus (Tab), hidden otherwise', async () => {
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    const first = page.locator('#doc-0 .text mark').first();
+    const after = (): Promise<{ display: string; content: string }> =>
+      first.evaluate((el) => {
+        const style = (globalThis as unknown as BrowserGlobals).getComputedStyle(el, '::after');
+        return { display: style.display, content: style.content };
+      });
+    expect((await after()).display).toBe('none');
+    // Tab through the page until the first highlight has the focus: it is keyboard-reachable.
+    let focused = false;
+    for (let i = 0; i < 200 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await first.evaluate((el) => el === (globalThis as unknown as BrowserGlobals).document.activeElement);
+    }
+    expect(focused).toBe(true);
+    const shown = await after();
+    expect(shown.display).toBe('block');
+    const finding = hostile.findings[0]!;
+    expect(shown.content).toContain(finding.note.slice(0, 40));
+    expect(shown.content).toMatch(/in the author’s own voice|reported|distanced/);
+  });
+
+  it('shows the tooltip on hover too, and the lexicon note with markup as text', async () => {
+    // Blur the highlight focused above: its tooltip would cover the next one.
+    await page.locator('h1').click();
+    await page.mouse.move(0, 0);
+    const cliquez = page.locator('#doc-0 .text mark', { hasText: 'Cliquez' }).first();
+    expect(await cliquez.evaluate((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el, '::after').display)).toBe('none');
+    await cliquez.hover();
+    const content = await cliquez.evaluate((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el, '::after').content);
+    // `content` is a CSS string: quotes come back escaped.
+    expect(content.replaceAll('\\"', '"')).toContain('<script>window.__pwned = "note"</script><img src=x onerror="window.__pwned = \'note-img\'">');
+  });
+});
