@@ -51,10 +51,11 @@ const WORD = /\p{L}+(?:-\p{L}+)*/gu;
 const APOSTROPHE = /['’]/u;
 const LETTER = /\p{L}/gu;
 
-function letterCount(text: string): number {
+/** Letters in `text`, counted up to `cap` (the thresholds below never need more). */
+function letterCount(text: string, cap = LONG_LETTERS): number {
   LETTER.lastIndex = 0;
   let count = 0;
-  while (LETTER.exec(text) !== null) count++;
+  while (count < cap && LETTER.exec(text) !== null) count++;
   return count;
 }
 
@@ -220,7 +221,7 @@ export function segmentByLanguage(text: string, fallback: Lang): Segment[] {
   for (const [start, end] of paragraphs(text)) {
     const paragraph = text.slice(start, end);
     let lang = document;
-    if (letterCount(paragraph) >= MIN_PARAGRAPH_LETTERS) {
+    if (letterCount(paragraph, MIN_PARAGRAPH_LETTERS) >= MIN_PARAGRAPH_LETTERS) {
       const judgement = judge(clip(paragraph, SAMPLE_CHARS));
       if (judgement?.confident) lang = judgement.lang;
     }

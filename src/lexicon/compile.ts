@@ -34,9 +34,15 @@ export interface Lexicon {
   readonly index: SlotIndex<CompiledEntry>;
 }
 
+/**
+ * Most slots a context list (`near`, `notNear`) compiles to: every match of the entry checks
+ * each of them against up to `window` words on each side (the bundled lexicons use four).
+ */
+export const MAX_CONTEXT_SLOTS = 20;
+
 function compileEntry(entry: LexiconEntry, lang: Lang, order: number, file: string): { entry: CompiledEntry; patterns: CompiledPattern[] } {
-  const compileField = (expressions: string[] | undefined, field: string): Slot[] =>
-    (expressions ?? []).flatMap((expression, i) => {
+  const compileField = (expressions: string[] | undefined, field: string): Slot[] => {
+    const slots = (expressions ?? []).flatMap((expression, i) => {
       try {
         return compilePattern(expression, lang);
       } catch (error) {
@@ -44,6 +50,11 @@ function compileEntry(entry: LexiconEntry, lang: Lang, order: number, file: stri
         throw error;
       }
     });
+    if (slots.length > MAX_CONTEXT_SLOTS) {
+      throw new LexiconError(file, `${slots.length} words to look for; at most ${MAX_CONTEXT_SLOTS} are allowed (a context item of several words counts each of them): give alternatives as "a|b|c"`, { entryId: entry.id, field });
+    }
+    return slots;
+  };
   const compiled: CompiledEntry = {
     ...entry,
     ruleId: `${lang}.${entry.id}`,

@@ -22,6 +22,13 @@ export function fills(slot: Slot, token: CoreToken): boolean {
 /** A pattern that cannot be compiled, with the reason (the caller adds file and entry). */
 export class PatternError extends Error {}
 
+/**
+ * Most optional slots in one pattern. Matching tries a pattern with and without each optional
+ * slot, so its cost at one token doubles with every optional slot: four keep it at 16 paths
+ * at most, whatever the text (the bundled lexicons use two at most).
+ */
+export const MAX_OPTIONAL_SLOTS = 4;
+
 const ELIDED_FORM = /^\p{L}+['\u2019]$/u;
 
 function tokensOf(text: string, lang: Lang): CoreToken[] {
@@ -81,6 +88,10 @@ export function compilePattern(pattern: string, lang: Lang): Slot[] {
   const slots = expressions.flatMap((expression) => compileSlot(expression, lang));
   if (slots.length === 0) throw new PatternError('empty pattern');
   if (slots[0]!.optional) throw new PatternError(`pattern "${pattern}" starts with an optional slot; it must start with a required one`);
+  const optional = slots.filter((slot) => slot.optional).length;
+  if (optional > MAX_OPTIONAL_SLOTS) {
+    throw new PatternError(`pattern "${pattern}" has ${optional} optional slots; at most ${MAX_OPTIONAL_SLOTS} are allowed (each one doubles the ways the pattern is tried): split it into several patterns`);
+  }
   if (slots.every((slot) => slot.stems.size === 0 && [...slot.forms].every((form) => !/[\p{L}\p{N}]/u.test(form)))) {
     throw new PatternError(`pattern "${pattern}" holds no word and would match punctuation only`);
   }

@@ -1,10 +1,10 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LexiconError } from '../errors.js';
 import type { LexiconData } from '../types.js';
+import { lazyValidator } from './schema.js';
 import schema from '../../lexicons/schema.json' with { type: 'json' };
 
-const ajv = new Ajv({ allErrors: false, strict: true });
-const validateSchema = ajv.compile<LexiconData>(schema);
+const lexiconSchema = lazyValidator<LexiconData>(schema);
 
 /** The entry id and field an Ajv error points at (`/entries/3/weight`). */
 function locate(data: unknown, error: ErrorObject): { entryId?: string; field?: string } {
@@ -34,8 +34,8 @@ function explain(error: ErrorObject): string {
 
 /** Check `data` against `lexicons/schema.json`, then for duplicate ids. Throws `LexiconError`. */
 export function validateLexiconData(data: unknown, file: string): LexiconData {
-  if (!validateSchema(data)) {
-    const error = validateSchema.errors![0]!;
+  if (!lexiconSchema.validate(data)) {
+    const error = lexiconSchema.errors![0]!;
     throw new LexiconError(file, explain(error), locate(data, error));
   }
   const seen = new Set<string>();

@@ -24,6 +24,8 @@ export interface RuleContext {
   readonly clauseStart: Int32Array;
   /** Token after the last token of each token's clause. */
   readonly clauseEnd: Int32Array;
+  /** For each pattern set of the rule file, where it may start (see `StartIndex`). */
+  starts?: ReadonlyArray<readonly number[]>;
 }
 
 /** Punctuation that ends a clause. The comma is one; quotation marks are not. */

@@ -2,7 +2,7 @@ import { LexiconError } from '../errors.js';
 import { PatternError } from '../lexicon/pattern.js';
 import type { Lang } from '../types.js';
 import type { RuleContext } from './context.js';
-import { compileRulePattern, type RuleSlot } from './slots.js';
+import { compileRulePattern, PatternSet, type RuleSlot, type StartIndex } from './slots.js';
 import type { Figure } from './types.js';
 
 /** A compiled rule: a pure function from the analysis context to the figures it finds. */
@@ -15,7 +15,13 @@ export class CompileEnv {
     readonly sets: Readonly<Record<string, string>>,
     readonly file: string,
     readonly ruleId: string,
+    private readonly starts: StartIndex,
   ) {}
+
+  /** A new pattern set, indexed with the other sets of the rule file. */
+  newSet<T>(): PatternSet<T> {
+    return new PatternSet<T>(this.starts);
+  }
 
   /** Compile `pattern`, the value of `field`; `extended` allows `@`, `#`, `!` and `*N` slots. */
   pattern(pattern: string, field: string, extended: boolean): RuleSlot[] {

@@ -1,7 +1,9 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { lazyValidator } from '../lexicon/schema.js';
 import { LexiconError } from '../errors.js';
 import type { Lang } from '../types.js';
 import { CompileEnv, type RuleRunner } from './env.js';
+import { StartIndex } from './slots.js';
 import { compileCooccurrence } from './kinds/cooccurrence.js';
 import { compileCue } from './kinds/cue.js';
 import { compileEnumeration } from './kinds/enumeration.js';
@@ -41,10 +43,11 @@ export interface CompiledRule {
 export interface RuleSet {
   readonly lang: Lang;
   readonly rules: readonly CompiledRule[];
+  /** Where each of the rules' pattern sets may start, computed in one pass per text. */
+  readonly starts: StartIndex;
 }
 
-const ajv = new Ajv({ allErrors: false, strict: true, discriminator: true });
-const validateSchema = ajv.compile<RulesData>(schema);
+const rulesSchema = lazyValidator<RulesData>(schema);
 
 /** The rule id and the field (`cues[2]`, `context.window`) an Ajv error points at. */
 function locate(data: unknown, error: ErrorObject): { entryId?: string; field?: string } {
@@ -93,8 +96,8 @@ function explain(error: ErrorObject): string {
 
 /** Check `data` against `lexicons/rules.schema.json`, then for duplicate ids. Throws `LexiconError`. */
 function validateRulesData(data: unknown, file: string): RulesData {
-  if (!validateSchema(data)) {
-    const error = validateSchema.errors![0]!;
+  if (!rulesSchema.validate(data)) {
+    const error = rulesSchema.errors![0]!;
     throw new LexiconError(file, explain(error), locate(data, error));
   }
   const seen = new Set<string>();
@@ -115,12 +118,13 @@ function validateRulesData(data: unknown, file: string): RulesData {
 export function loadRules(data: unknown, file = '<inline rules>'): RuleSet {
   const valid = validateRulesData(data, file);
   const sets = valid.sets ?? {};
+  const starts = new StartIndex();
   const rules = valid.rules.map((rule): CompiledRule => {
-    const env = new CompileEnv(valid.lang, sets, file, rule.id);
+    const env = new CompileEnv(valid.lang, sets, file, rule.id, starts);
     const compile = KINDS[rule.kind] as (rule: RuleData, env: CompileEnv) => RuleRunner;
     return { data: rule, ruleId: `${valid.lang}.${rule.id}`, source: file, run: compile(rule, env) };
   });
-  return { lang: valid.lang, rules };
+  return { lang: valid.lang, rules, starts };
 }
 
 const DATA: Record<Lang, unknown> = { fr, en };

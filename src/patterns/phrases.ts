@@ -1,6 +1,6 @@
 import { sentenceEndOf, spanOf, wordsBetween, type RuleContext } from './context.js';
 import type { CompileEnv, RuleRunner } from './env.js';
-import { PatternSet, triggerTokens, type RuleSlot, type SetMatch } from './slots.js';
+import { triggerTokens, type PatternSet, type RuleSlot, type SetMatch } from './slots.js';
 import type { Figure, RuleContextData, SpanKind } from './types.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Figure, RuleContextData, SpanKind } from './types.js';
 
 /** Compile the patterns of `field` into an indexed set; errors name `field[i]`. */
 export function compileSet(patterns: readonly string[], field: string, extended: boolean, env: CompileEnv): PatternSet<readonly RuleSlot[]> {
-  const set = new PatternSet<readonly RuleSlot[]>();
+  const set = env.newSet<readonly RuleSlot[]>();
   patterns.forEach((pattern, i) => {
     const slots = env.pattern(pattern, `${field}[${i}]`, extended);
     set.add(slots, slots);

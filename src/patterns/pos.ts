@@ -5,7 +5,7 @@ import type { Compromise } from './fr-compromise.js';
 /**
  * Part-of-speech tags from `fr-compromise` (French) and `compromise` (English), for the
  * enumeration rule only. The taggers run at well under a megabyte per second, so they are
- * loaded on first use and only ever see the short stretches of text a cheap pre-filter chose.
+ * loaded on first use and only ever see the words a cheap pre-filter chose, once each.
  */
 
 const PACKAGES: Record<Lang, string> = { fr: 'fr-compromise', en: 'compromise' };
@@ -22,20 +22,26 @@ function tagger(lang: Lang): Compromise {
   return nlp;
 }
 
-/**
- * The offsets (relative to `text`) of the terms the tagger reads as adjectives or adjectival
- * participles. Offsets are UTF-16 code units, like the tokens'.
- */
-export function adjectiveOffsets(text: string, lang: Lang): Set<number> {
-  const offsets = new Set<number>();
-  for (const sentence of tagger(lang)(text).json({ offset: true })) {
-    for (const term of sentence.terms) {
-      if (term.text === '' || !term.tags.some((tag) => ADJECTIVE_TAGS.has(tag))) continue;
-      offsets.add(term.offset.start);
-      // The tagger keeps an elided article with its word (`l'humaine`); the tokenizer does not.
-      const apostrophe = Math.max(term.text.lastIndexOf("'"), term.text.lastIndexOf('\u2019'));
-      if (apostrophe >= 0) offsets.add(term.offset.start + apostrophe + 1);
-    }
+// Adjective-ness is judged per word form, out of context: deterministic (the same word gets
+// the same answer in every document, in every worker thread) and cacheable, so the tagger
+// sees each distinct form once instead of every candidate sentence. Taggers read isolated
+// forms well ("collaborative", "résiliente", "seamless" are adjectives; "habitants" is not).
+const CACHE_LIMIT = 50_000;
+/** Forms longer than this are not words a tagger knows: never adjectives, never tagged. */
+const MAX_FORM_LENGTH = 40;
+const judged: Record<Lang, Map<string, boolean>> = { fr: new Map(), en: new Map() };
+
+/** Does the tagger read this lower-cased word form as an adjective (or adjectival participle)? */
+export function isAdjectiveForm(form: string, lang: Lang): boolean {
+  if (form.length > MAX_FORM_LENGTH) return false;
+  const cache = judged[lang];
+  let adjective = cache.get(form);
+  if (adjective === undefined) {
+    adjective = tagger(lang)(form)
+      .json({ offset: true })
+      .some((sentence) => sentence.terms.some((term) => term.tags.some((tag) => ADJECTIVE_TAGS.has(tag))));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(form, adjective);
   }
-  return offsets;
+  return adjective;
 }

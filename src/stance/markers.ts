@@ -1,6 +1,6 @@
-import { Ajv } from 'ajv';
 import { LexiconError } from '../errors.js';
 import { compilePattern, PatternError } from '../lexicon/pattern.js';
+import { lazyValidator } from '../lexicon/schema.js';
 import { findAll, SlotIndex } from '../match/slots.js';
 import type { Lang, Sentence } from '../types.js';
 import type { CoreToken } from '../tokenize/index.js';
@@ -21,7 +21,7 @@ export interface MarkerMatch {
 
 type StanceData = Record<MarkerKind, string[]> & { lang: Lang };
 
-const validate = new Ajv({ strict: true }).compile<StanceData>(schema);
+const stanceSchema = lazyValidator<StanceData>(schema);
 const DATA: Record<Lang, { data: unknown; file: string }> = {
   fr: { data: fr, file: 'lexicons/stance.fr.json' },
   en: { data: en, file: 'lexicons/stance.en.json' },
@@ -30,7 +30,7 @@ const indexes = new Map<Lang, SlotIndex<MarkerKind>>();
 
 function compile(lang: Lang): SlotIndex<MarkerKind> {
   const { data, file } = DATA[lang];
-  if (!validate(data)) throw new LexiconError(file, validate.errors?.[0]?.message ?? 'invalid', { field: validate.errors?.[0]?.instancePath });
+  if (!stanceSchema.validate(data)) throw new LexiconError(file, stanceSchema.errors?.[0]?.message ?? 'invalid', { field: stanceSchema.errors?.[0]?.instancePath });
   const index = new SlotIndex<MarkerKind>();
   for (const kind of KINDS) {
     data[kind].forEach((pattern, i) => {

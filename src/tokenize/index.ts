@@ -42,10 +42,10 @@ const PIPELINES: Record<Lang, (text: string) => RawTokenization> = { fr: tokeniz
 const COMBINING = /[\u0300-\u036f]/;
 
 /** Lower-case, fold `’` to `'`, and compose decomposed accents so that stems compare equal. */
-export function normalizeWord(text: string): string {
+export function normalizeWord(text: string, mayHaveApostrophe = true, mayHaveCombining = true): string {
   let norm = text.toLowerCase();
-  if (norm.includes('\u2019')) norm = norm.replaceAll('\u2019', "'");
-  if (COMBINING.test(norm)) norm = norm.normalize('NFC');
+  if (mayHaveApostrophe && norm.includes('\u2019')) norm = norm.replaceAll('\u2019', "'");
+  if (mayHaveCombining && COMBINING.test(norm)) norm = norm.normalize('NFC');
   return norm;
 }
 
@@ -72,6 +72,9 @@ export function tokenizeSegments(text: string, segments: readonly Segment[]): To
     const slice = segment.start === 0 && segment.end === text.length ? text : text.slice(segment.start, segment.end);
     const raw = PIPELINES[segment.lang](slice);
     const firstToken = tokens.length;
+    // Two checks on the whole segment spare two on every word of texts that need neither.
+    const apostrophes = slice.includes('\u2019');
+    const combining = COMBINING.test(slice);
     let sentence = sentences.length;
     for (const [tokenStart, tokenEnd] of raw.sentences) {
       for (let i = tokenStart; i < tokenEnd; i++) {
@@ -80,7 +83,7 @@ export function tokenizeSegments(text: string, segments: readonly Segment[]): To
         const end = raw.tokens[i]!.end + segment.start;
         const surface = text.slice(start, end);
         const isWord = kind === 'word';
-        const norm = isWord || kind === 'elision' ? normalizeWord(surface) : surface;
+        const norm = isWord || kind === 'elision' ? normalizeWord(surface, apostrophes, combining) : surface;
         if (isWord) words++;
         const token: CoreToken = {
           text: surface,

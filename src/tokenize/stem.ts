@@ -1,16 +1,23 @@
+import { createRequire } from 'node:module';
 import type { Lang } from '../types.js';
-// Deep import on purpose: natural's root module loads database drivers, prints to stdout
-// and reads ./.env into process.env.
-import stemmers from 'natural/lib/natural/stemmers/index.js';
 
 interface Stemmer {
   stem(word: string): string;
 }
 
-const STEMMERS: Record<Lang, Stemmer> = {
-  fr: stemmers.PorterStemmerFr,
-  en: stemmers.PorterStemmer,
+// Each stemmer is required from its own file, on first use: natural's root module loads
+// database drivers, prints to stdout and reads ./.env into process.env, and even its
+// stemmers index loads every language's stemmer (70 ms of start-up for two we use).
+const require = createRequire(import.meta.url);
+const STEMMER_FILES: Record<Lang, string> = {
+  fr: 'natural/lib/natural/stemmers/porter_stemmer_fr.js',
+  en: 'natural/lib/natural/stemmers/porter_stemmer.js',
 };
+const stemmers: Partial<Record<Lang, Stemmer>> = {};
+
+function stemmerFor(lang: Lang): Stemmer {
+  return (stemmers[lang] ??= require(STEMMER_FILES[lang]) as Stemmer);
+}
 
 // Word frequencies follow Zipf's law: a small cache answers most look-ups. It is bounded so
 // that a hostile text made of millions of distinct words cannot grow it without limit.
@@ -22,7 +29,7 @@ export function stem(word: string, lang: Lang): string {
   const cache = caches[lang];
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
-    stemmed = STEMMERS[lang].stem(word);
+    stemmed = stemmerFor(lang).stem(word);
     // natural returns '' for some inputs (e.g. a lone combining mark): keep the word then.
     if (stemmed === '') stemmed = word;
     if (cache.size >= CACHE_LIMIT) cache.clear();

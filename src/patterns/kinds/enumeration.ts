@@ -3,7 +3,7 @@ import type { CoreToken as Token } from '../../tokenize/index.js';
 import type { Category } from '../../types.js';
 import { isHardBreak } from '../context.js';
 import type { CompileEnv, RuleRunner } from '../env.js';
-import { adjectiveOffsets } from '../pos.js';
+import { isAdjectiveForm } from '../pos.js';
 import type { RuleSlot } from '../slots.js';
 import type { EnumerationRule, Figure } from '../types.js';
 
@@ -19,11 +19,8 @@ import type { EnumerationRule, Figure } from '../types.js';
  * one may stop after its head ("et *accessible* pour tous les habitants du quartier").
  *
  * The tagger is slow, so it only runs on stretches of sentences that hold enough terms and
- * enough separators, and only when an item is not already a term.
+ * enough separators, only when an item is not already a term, and once per word form.
  */
-
-/** Characters of text the tagger gets at once (cut at a separator past this length). */
-const CHUNK = 400;
 
 interface Item {
   first: number;
@@ -73,33 +70,14 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
       return kind === 'punct' || kind === 'quote' || kind === 'footnote';
     };
 
+    const isAdjective = (t: number): boolean => {
+      const token = tokens[t]!;
+      if (anyFills(adjectives, token)) return true;
+      if (token.pos !== undefined) return token.pos === 'ADJ';
+      return isAdjectiveForm(token.norm, lang);
+    };
+
     const processRegion = (r0: number, r1: number): void => {
-      // The tagger sees the region in chunks cut at separators (taggers slow down badly on
-      // one huge sentence), each tagged once, on first need.
-      const chunkOf = new Int32Array(r1 - r0);
-      const chunkStarts: number[] = [r0];
-      for (let t = r0; t < r1; t++) {
-        const start = chunkStarts[chunkStarts.length - 1]!;
-        const length = tokens[t]!.range[0] - tokens[start]!.range[0];
-        if (t > start && ((length > CHUNK && isSeparator(t - 1)) || length > 4 * CHUNK)) chunkStarts.push(t);
-        chunkOf[t - r0] = chunkStarts.length - 1;
-      }
-      const tagged = new Map<number, Set<number>>();
-      const isAdjective = (t: number): boolean => {
-        const token = tokens[t]!;
-        if (anyFills(adjectives, token)) return true;
-        if (token.pos !== undefined) return token.pos === 'ADJ';
-        const chunk = chunkOf[t - r0]!;
-        let offsets = tagged.get(chunk);
-        if (!offsets) {
-          const first = chunkStarts[chunk]!;
-          const last = (chunkStarts[chunk + 1] ?? r1) - 1;
-          const base = tokens[first]!.range[0];
-          offsets = new Set([...adjectiveOffsets(ctx.input.text.slice(base, tokens[last]!.range[1]), lang)].map((offset) => offset + base));
-          tagged.set(chunk, offsets);
-        }
-        return offsets.has(token.range[0]);
-      };
       /** -1 (no), a term index (qualified by a term), or -2 (an adjective). */
       const qualify = (t: number): number => {
         const term = termCover[t]!;
