@@ -17,5 +17,5 @@ for (const category of CATEGORIES) {
 }
 for (const finding of result.findings) {
   const { line, column } = finding.place.start;
-  console.log(`  ${line}:${column} ${finding.ruleId} [${finding.stance}] « ${finding.actual} »`);
+  console.log(`  ${line}:${column} ${finding.ruleId} [${finding.stance}] « ${finding.actual.replace(/\s+/g, " ")} »`);
 }

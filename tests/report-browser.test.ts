@@ -9,8 +9,55 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatHtml, type CorpusDocument } from 'novlangue';
+import { analyze, bundledLexicon, extendLexicon, formatHtml, summarizeCorpus, type CorpusDocument, type CorpusFailure, type ReportInput } from 'novlangue';
 import { HOSTILE_FAILURE, HOSTILE_FILE, HOSTILE_TEXT, hostileInput } from './fixtures/corpus/hostile.js';
+
+/**
+ * The four ways out of text into markup, each setting `window.__pwned` to where it came from
+ * if it ever ran: a script, an image's error handler, a `javascript:` link, and a breakout that
+ * closes the elements a report might put text in (textarea, mark, dd, td…) before a script.
+ */
+const payloads = (where: string): string[] => [
+  `<script>window.__pwned = "${where}-script"</script>`,
+  `<img src=x onerror="window.__pwned = '${where}-img'">`,
+  `<a href="javascript:window.__pwned = '${where}-link'">${where}</a>`,
+  `</textarea></mark></dd></dl></td></tr></table></div><script>window.__pwned = "${where}-breakout"</script><textarea>`,
+];
+
+/** Every payload in every place a report shows input: text, file names, folder, metadata keys and values, a custom lexicon's note, a failure. */
+const EVERYWHERE_FILE = `corpus/${payloads('file').join(' ')}.txt`;
+const EVERYWHERE_TEXT = `${payloads('text').join('\n')}\nL’hyperviseur de la ville intelligente veille.`;
+const EVERYWHERE_META: Record<string, string> = {
+  ...Object.fromEntries(payloads('meta-key').map((key, i) => [key, `valeur ${i}`])),
+  ...Object.fromEntries(['city', 'kind', 'date', 'source'].map((key, i) => [key, payloads('meta')[i]!])),
+  url: 'javascript:window.__pwned = "meta-url"',
+};
+const EVERYWHERE_NOTE = `Note of a custom lexicon: ${payloads('note').join(' ')}`;
+const EVERYWHERE_FAILURE: CorpusFailure = {
+  file: `corpus/${payloads('failure').join('')}.pdf`,
+  error: { code: 'EPDF_PARSE', message: `corpus/${payloads('failure-message').join('')}.pdf: cannot parse the PDF` },
+};
+
+/** The hostile fixture run, plus a document and a failure carrying every payload everywhere. */
+function everywhereInput(): ReportInput {
+  const lexicon = extendLexicon(
+    bundledLexicon('fr'),
+    { lang: 'fr', entries: [{ id: 'hyperviseur-note', category: 'surveillance', patterns: ['=hyperviseur'], weight: 5, note: EVERYWHERE_NOTE, section: 'SILENCE ET NON-DITS' }] },
+    `${payloads('lexicon-file').join('')}.json`,
+  );
+  const document: CorpusDocument = {
+    file: EVERYWHERE_FILE,
+    folder: payloads('folder').join(''),
+    format: 'txt',
+    encoding: 'utf-8',
+    bytes: Buffer.byteLength(EVERYWHERE_TEXT),
+    meta: EVERYWHERE_META,
+    ...analyze(EVERYWHERE_TEXT, { lexicon }),
+    text: EVERYWHERE_TEXT,
+  };
+  const results = [...hostileInput().results, document, EVERYWHERE_FAILURE];
+  return { results, summary: summarizeCorpus(results) };
+}
 
 /**
  * The browser globals the page functions use: this project compiles without the DOM library,
@@ -19,6 +66,8 @@ import { HOSTILE_FAILURE, HOSTILE_FILE, HOSTILE_TEXT, hostileInput } from './fix
 interface BrowserElement {
   attributes: ArrayLike<{ name: string }>;
   classList: { contains(name: string): boolean };
+  textContent: string | null;
+  getAttribute(name: string): string | null;
 }
 interface BrowserGlobals {
   __pwned?: unknown;
@@ -42,8 +91,9 @@ describe.skipIf(!available)('HTML report in headless chromium', () => {
   let dir: string;
   const dialogs: string[] = [];
   const requests: string[] = [];
-  const input = hostileInput();
+  const input = everywhereInput();
   const hostile = input.results[0] as CorpusDocument;
+  const everywhere = input.results.find((result) => result.file === EVERYWHERE_FILE) as CorpusDocument;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'novlangue-html-'));
@@ -88,6 +138,37 @@ describe.skipIf(!available)('HTML report in headless chromium', () => {
       };
     });
     expect(injected).toEqual({ elements: 0, handlers: 0, svgs: 0 });
+  });
+
+  it('following every link runs nothing either', async () => {
+    for (const link of await page.locator('a').all()) await link.click();
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(page.url().startsWith('file://')).toBe(true);
+  });
+
+  it('shows every payload as text where it came from: text, file name, folder, metadata, lexicon note, failure', async () => {
+    expect(everywhere.findings.map((finding) => finding.ruleId)).toContain('fr.hyperviseur-note');
+    const index = input.results.filter((result) => 'findings' in result).indexOf(everywhere);
+    const doc = page.locator(`#doc-${index}`);
+    expect(await doc.locator('h3').textContent()).toBe(EVERYWHERE_FILE);
+    expect(await doc.locator('.text').evaluate((el) => el.textContent)).toBe(EVERYWHERE_TEXT);
+    const meta = await doc.locator('dl.meta').evaluate((dl) =>
+      Array.from((dl as unknown as { querySelectorAll(selector: string): ArrayLike<BrowserElement> }).querySelectorAll('dt')).map((dt) => dt.textContent),
+    );
+    const values = await doc.locator('dl.meta dd').allTextContents();
+    const shown = Object.fromEntries(meta.map((key, i) => [key, values[i]]));
+    for (const [key, value] of Object.entries(EVERYWHERE_META)) expect(shown[key], key).toBe(value);
+    // The note, in the findings table and in the tooltip of its highlight.
+    expect(await doc.locator('table.findings').textContent()).toContain(EVERYWHERE_NOTE);
+    const tips = await doc.locator('.text mark').evaluateAll((marks) => marks.map((mark) => (mark as unknown as BrowserElement).getAttribute('data-tip') ?? ''));
+    expect(tips.some((tip) => tip.includes(EVERYWHERE_NOTE))).toBe(true);
+    expect(await page.locator(`#ranking a[href="#doc-${index}"]`).textContent()).toBe(EVERYWHERE_FILE);
+    expect(await page.locator('#groups').textContent()).toContain(everywhere.folder!);
+    const failures = await page.locator('#failures').textContent();
+    expect(failures).toContain(EVERYWHERE_FAILURE.file);
+    expect(failures).toContain(EVERYWHERE_FAILURE.error.message);
   });
 
   it('shows the press release as text, character for character', async () => {

@@ -1,6 +1,5 @@
 /** `--lexicon FILE` and `--lexicon-only`: the custom lexicon, extending or replacing the bundled one. */
 import { readFile } from 'node:fs/promises';
-import { AUTO_LANG_FALLBACK } from '../corpus/lang.js';
 import { bundledLexicon } from '../lexicon/bundled.js';
 import { extendLexicon, loadLexicon, type Lexicon } from '../lexicon/compile.js';
 import type { Lang } from '../types.js';
@@ -43,6 +42,7 @@ export async function lexiconFromFlags(flags: LexiconFlags): Promise<Lexicon | u
     throw new UsageError(`the lexicon file ${file} is for "${fileLang}" but --lang is "${flags.lang}"; drop --lang or give a "${flags.lang}" lexicon.`);
   }
   if (flags.lexiconOnly) return loadLexicon(data, file);
-  const base = flags.lang !== 'auto' ? flags.lang : isLang(fileLang) ? fileLang : AUTO_LANG_FALLBACK;
+  // With --lang auto the file's own language decides; an invalid one is reported by extendLexicon.
+  const base = flags.lang !== 'auto' ? flags.lang : isLang(fileLang) ? fileLang : 'fr';
   return extendLexicon(bundledLexicon(base), data, file);
 }

@@ -1,10 +1,10 @@
 /**
  * Where the report goes: stdout, or `--output FILE`. Streamed formats are written line by line
- * (an interrupted jsonl run leaves whole lines behind); the others are written to a temporary
- * file renamed at the end, so a failed run never leaves half a report.
+ * (an interrupted jsonl run leaves whole lines behind, which `--resume` completes); the others
+ * are written to a temporary file renamed at the end, so a failed run never leaves half a report.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, truncate, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { UsageError } from './errors.js';
 
@@ -55,8 +55,11 @@ export function stdoutOutput(onGone: () => void): Output {
   };
 }
 
-/** A file as an output. */
-export async function fileOutput(file: string, streamed: boolean): Promise<Output> {
+/**
+ * A file as an output. `keep` (streamed formats, `--resume`): append to the file after cutting
+ * it to its first `keep` bytes, the complete records of an interrupted run.
+ */
+export async function fileOutput(file: string, streamed: boolean, keep?: number): Promise<Output> {
   if (!streamed) {
     return {
       write: () => Promise.reject(new Error('novlangue: writeAll() only for non-streamed formats')),
@@ -74,7 +77,14 @@ export async function fileOutput(file: string, streamed: boolean): Promise<Outpu
       closed: false,
     };
   }
-  const stream: WriteStream = createWriteStream(file);
+  if (keep !== undefined) {
+    try {
+      await truncate(file, keep);
+    } catch (error) {
+      throw describe(file, error);
+    }
+  }
+  const stream: WriteStream = createWriteStream(file, { flags: keep === undefined ? 'w' : 'a' });
   let failed: unknown;
   stream.on('error', (error) => {
     failed = error;

@@ -3,8 +3,10 @@ import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { MAX_JOBS } from '../corpus/corpus.js';
+import { DEFAULT_MIN_POOL_BYTES } from '../corpus/pool.js';
 import { DEFAULT_MAX_BYTES } from '../corpus/02-read.js';
 import { bundledLexicon } from '../lexicon/bundled.js';
+import { bundledRules } from '../patterns/load.js';
 import type { Lexicon } from '../lexicon/compile.js';
 import { REPORT_FORMATS } from '../report/types.js';
 import type { Lang } from '../types.js';
@@ -21,7 +23,8 @@ Exit status:
   1    --fail-above: a document scored above the threshold; explain: no entry matches the term
   2    usage error: bad option or argument, unreadable or invalid --lexicon, unwritable --output
   3    internal error (a bug: please report it)
-  130  interrupted (SIGINT); 143: terminated (SIGTERM)
+  130  interrupted (SIGINT); 143: terminated (SIGTERM). jsonl and csv outputs hold complete
+       records: run the same command with --resume to analyse the other files
 
 Examples:
   novlangue corpus/                          ranked table of every document under corpus/
@@ -61,8 +64,9 @@ export function buildProgram(setExit: (status: number) => void): Command {
     .addOption(langOption('language of the documents; "auto" detects French or English per document'));
   lexiconOptions(program)
     .addOption(
-      new Option('-j, --jobs <n>', 'worker threads (a pool starts only for more than 2 × n files)').argParser(parseJobs(MAX_JOBS)).default(availableParallelism(), 'the number of cores'),
+      new Option('-j, --jobs <n>', 'worker threads (a pool starts only for more than 2 × n files and --min-pool-bytes of text)').argParser(parseJobs(MAX_JOBS)).default(availableParallelism(), 'the number of cores'),
     )
+    .option('--min-pool-bytes <size>', `below this much text in all, run in one thread whatever --jobs says (default ${DEFAULT_MIN_POOL_BYTES / 1024 / 1024}M; 0: a pool whenever --jobs allows)`, (value: string) => (value.trim() === '0' ? 0 : parseSize(value)))
     .option('--fail-above <score>', 'exit with status 1 when a document scores above this (0-100)', parseScore)
     .option('--max-bytes <size>', `skip larger files as ETOOLARGE records (default ${DEFAULT_MAX_BYTES / 1024 / 1024}M)`, parseSize)
     .addOption(new Option('--per <unit>', 'csv: one row per document or per finding').choices(['document', 'finding']).default('document'))
@@ -70,6 +74,7 @@ export function buildProgram(setExit: (status: number) => void): Command {
     .option('--group-by <field>', 'group documents by a metadata field (city, kind, source…) instead of their first folder', 'folder')
     .option('--top <n>', 'text, md: findings shown per document (default 5)', parseCount)
     .option('--with-text', 'json, jsonl: include the extracted text of each document')
+    .option('--resume', 'jsonl, csv with --output FILE: keep the records an interrupted run left in FILE, analyse only the other files')
     .option('--color', 'text: colours even when stdout is not a terminal')
     .option('--no-color', 'text: no colours')
     .option('-q, --quiet', 'no progress bar, no notes on stderr')
@@ -98,11 +103,11 @@ export function buildProgram(setExit: (status: number) => void): Command {
   lexiconOptions(
     program
       .command('rules')
-      .description('the table of rules: every lexicon entry by category, with its weight and patterns')
+      .description('the table of rules: every lexicon entry and pattern rule by category, with its weight and patterns')
       .addOption(langOption('lexicon to list; "auto": the French, then the English one'))
       .addOption(new Option('-f, --format <format>', 'table format').choices(['text', 'md', 'json']).default('text')),
   ).action(async (flags: LexiconFlags & { format: 'text' | 'md' | 'json' }) => {
-    const rows = (await lexiconsFor(flags)).flatMap((lexicon) => listRules(lexicon));
+    const rows = (await lexiconsFor(flags)).flatMap((lexicon) => listRules(lexicon, bundledRules(lexicon.lang)));
     process.stdout.write(formatRules(rows, flags.format));
     setExit(EXIT.ok);
   });

@@ -1,9 +1,10 @@
 /**
  * `novlangue rules`: the table of everything novlangue flags, generated from the data (never
- * written twice). `listRules` is the single place that says what a rule is: lexicon entries
- * today; the pattern rules of src/patterns are to be appended there when they land.
+ * written twice). `listRules` is the single place that says what a rule is: the lexicon's
+ * entries and the rhetorical pattern rules of the same language.
  */
 import type { Lexicon } from '../lexicon/compile.js';
+import type { RuleSet } from '../patterns/load.js';
 import { markdownText, terminalText } from '../report/escape.js';
 import { categoryLabel } from '../report/labels.js';
 import { CATEGORIES, type Category } from '../types.js';
@@ -20,8 +21,8 @@ export interface RuleRow {
   note: string;
 }
 
-/** Every rule of a lexicon, in category order, then in lexicon order. */
-export function listRules(lexicon: Lexicon): RuleRow[] {
+/** Every entry of a lexicon and every pattern rule, in category order, then in file order. */
+export function listRules(lexicon: Lexicon, rules: RuleSet): RuleRow[] {
   const terms: RuleRow[] = lexicon.entries.map((entry) => ({
     ruleId: entry.ruleId,
     kind: 'term',
@@ -31,8 +32,16 @@ export function listRules(lexicon: Lexicon): RuleRow[] {
     section: entry.section,
     note: entry.note,
   }));
-  // Pattern rules (src/patterns) join here: map them to RuleRow with kind 'pattern'.
-  const rows = [...terms];
+  const patterns: RuleRow[] = rules.rules.map(({ ruleId, data }) => ({
+    ruleId,
+    kind: 'pattern',
+    category: data.category,
+    weight: data.weight,
+    patterns: [`${data.kind}: ${data.message}`, `e.g. « ${data.example} »`],
+    section: data.section,
+    note: data.note,
+  }));
+  const rows = [...terms, ...patterns];
   return CATEGORIES.flatMap((category) => rows.filter((row) => row.category === category));
 }
 

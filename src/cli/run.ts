@@ -1,7 +1,6 @@
 /** The main command: analyse the inputs, write the report, choose the exit status. */
 import path from 'node:path';
 import { analyzeCorpus } from '../corpus/corpus.js';
-import { leanResult } from '../corpus/lean.js';
 import { summarizeCorpus } from '../corpus/summary.js';
 import { isCorpusFailure, type ReportResult } from '../corpus/types.js';
 import { csvHeader, csvRows } from '../report/csv.js';
@@ -14,6 +13,7 @@ import { EXIT, UsageError } from './errors.js';
 import { lexiconFromFlags } from './lexicon.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import { progressBar } from './progress.js';
+import { readResume } from './resume.js';
 
 /** The options of the main command, as commander parses them. */
 export interface RunFlags {
@@ -23,6 +23,7 @@ export interface RunFlags {
   lexicon?: string;
   lexiconOnly?: boolean;
   jobs: number;
+  minPoolBytes?: number;
   failAbove?: number;
   quiet?: boolean;
   maxBytes?: number;
@@ -32,6 +33,7 @@ export interface RunFlags {
   color?: boolean;
   withText?: boolean;
   top?: number;
+  resume?: boolean;
 }
 
 /** Formats written record by record as the run goes. */
@@ -42,6 +44,15 @@ function checkCombinations(paths: readonly string[], flags: RunFlags): void {
   if (flags.per === 'finding' && flags.format !== 'csv') throw new UsageError('--per finding applies to --format csv.');
   if (flags.excel && flags.format !== 'csv') throw new UsageError('--excel applies to --format csv.');
   if (flags.withText && flags.format !== 'json' && flags.format !== 'jsonl') throw new UsageError('--with-text applies to --format json and jsonl.');
+  if (flags.resume) {
+    if (flags.output === undefined) throw new UsageError('--resume needs --output FILE: the report of the interrupted run, to complete.');
+    if (flags.format !== 'jsonl' && flags.format !== 'csv') {
+      throw new UsageError(`--resume applies to --format jsonl and csv, which are written record by record; a ${flags.format} report is written whole at the end, so an interrupted run leaves nothing to resume.`);
+    }
+    if (flags.format === 'csv' && flags.per === 'finding') {
+      throw new UsageError('--resume applies to --format csv --per document: --per finding writes no row for a document without findings, so its file cannot tell which files are done.');
+    }
+  }
 }
 
 const say = (message: string): void => {
@@ -54,10 +65,13 @@ export async function runCorpus(paths: readonly string[], flags: RunFlags): Prom
   const lexicon = await lexiconFromFlags(flags);
   const streamed = STREAMED.has(flags.format);
   const controller = new AbortController();
-  const output: Output = flags.output === undefined ? stdoutOutput(() => controller.abort('EPIPE')) : await fileOutput(flags.output, streamed);
   const color = flags.color ?? (flags.output === undefined && process.stdout.isTTY === true && !process.env['NO_COLOR']);
   const reportOptions: ReportOptions = { color, per: flags.per, excel: flags.excel ?? false, withText: flags.withText ?? false };
   if (flags.top !== undefined) reportOptions.top = flags.top;
+  // --resume: the records already in the output count as this run's; their files are skipped.
+  const resumed = flags.resume && flags.output !== undefined && (flags.format === 'jsonl' || flags.format === 'csv') ? await readResume(flags.output, flags.format, reportOptions) : undefined;
+  if (resumed && !flags.quiet) say(`resuming ${terminalText(flags.output!)}: ${resumed.records.length} record${resumed.records.length === 1 ? '' : 's'} already there, analysing the other files.`);
+  const output: Output = flags.output === undefined ? stdoutOutput(() => controller.abort('EPIPE')) : await fileOutput(flags.output, streamed, resumed?.bytes);
 
   let interrupted: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -71,20 +85,26 @@ export async function runCorpus(paths: readonly string[], flags: RunFlags): Prom
   const kept: ReportResult[] = [];
   const above: Array<{ file: string; score: number }> = [];
   const failures = new Map<string, number>();
+  for (const record of resumed?.records ?? []) {
+    if (record.code !== undefined) failures.set(record.code, (failures.get(record.code) ?? 0) + 1);
+    else if (flags.failAbove !== undefined && record.score !== undefined && record.score > flags.failAbove) above.push({ file: record.file, score: record.score });
+  }
   try {
-    if (flags.format === 'csv') await output.write(csvHeader(reportOptions));
+    if (flags.format === 'csv' && !resumed?.header) await output.write(csvHeader(reportOptions));
     const run = analyzeCorpus(paths, {
       lang: flags.lang,
       ...(lexicon ? { lexicon } : {}),
       ...(flags.maxBytes !== undefined ? { maxBytes: flags.maxBytes } : {}),
       jobs: flags.jobs,
+      ...(flags.minPoolBytes !== undefined ? { minPoolBytes: flags.minPoolBytes } : {}),
       exclude: flags.output === undefined ? [] : [path.resolve(flags.output)],
+      ...(resumed ? { skip: resumed.records.map((record) => record.file) } : {}),
       signal: controller.signal,
       onListed: (count) => progress.start(count),
+      lean: true,
     });
-    for await (const result of run) {
-      progress.tick(result.file);
-      const lean = leanResult(result);
+    for await (const lean of run) {
+      progress.tick(lean.file);
       if (isCorpusFailure(lean)) failures.set(lean.error.code, (failures.get(lean.error.code) ?? 0) + 1);
       else if (flags.failAbove !== undefined && lean.score > flags.failAbove) above.push({ file: lean.file, score: lean.score });
       if (flags.format === 'jsonl') await output.write(jsonlLine(lean, reportOptions));
@@ -103,7 +123,8 @@ export async function runCorpus(paths: readonly string[], flags: RunFlags): Prom
   }
 
   if (interrupted) {
-    say(`interrupted by ${interrupted}${streamed ? '; the records written so far are complete' : '; no report written'}.`);
+    const rest = !streamed ? '; no report written' : flags.output === undefined ? '; the records written so far are complete' : `; the records written so far are complete: add --resume to the same command to analyse the other files`;
+    say(`interrupted by ${interrupted}${rest}.`);
     return interrupted === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   }
   if (output.closed) return EXIT.ok;

@@ -23,6 +23,8 @@ export interface ListedFile {
   path: string;
   /** First folder level under the walked folder, `null` when directly in it or named alone. */
   folder: string | null;
+  /** Size when listed (to decide whether a worker pool pays; the record gives the size read). */
+  size: number;
 }
 
 export type Listed = ListedFile | CorpusFailure;
@@ -95,7 +97,7 @@ function addFile(state: WalkState, fsPath: string, file: string, folder: string 
     state.out.push(failure(file, new CorpusError('EFORMAT', file, `unsupported file type "${path.extname(file)}"; novlangue reads .txt, .md, .html, .htm and .pdf`)));
     return;
   }
-  state.out.push({ file, path: fsPath, folder });
+  state.out.push({ file, path: fsPath, folder, size: stats.size });
 }
 
 /**

@@ -9,7 +9,8 @@ import type { ListedFile } from './01-list.js';
 import { readDocument } from './document.js';
 import { failure } from './errors.js';
 import { analyzeOptionsFor } from './lang.js';
-import type { CorpusResult } from './types.js';
+import { leanResult } from './lean.js';
+import type { CorpusDocument, CorpusResult } from './types.js';
 
 /** Settings shared by every file of a run; plain data, so workers receive them once. */
 export interface RunSettings {
@@ -17,6 +18,8 @@ export interface RunSettings {
   maxBytes: number;
   /** A custom lexicon as data (`undefined`: the bundled one), recompiled once per worker. */
   lexicon: { data: LexiconData; label: string } | undefined;
+  /** Records without tokens and sentences (see `leanResult`): what reports need. */
+  lean: boolean;
 }
 
 /** A compiled lexicon back to the data it was compiled from, entry order kept (it breaks ties). */
@@ -51,7 +54,12 @@ export async function analyzeFile(task: ListedFile, settings: RunSettings, lexic
   try {
     const analysis = analyze(document.text, analyzeOptionsFor(settings.lang, lexicon));
     const { bytes, format, encoding, meta, text } = document;
-    return { file: task.file, folder: task.folder, format, encoding, bytes, meta, ...analysis, text };
+    const record = { file: task.file, folder: task.folder, format, encoding, bytes, meta } as CorpusDocument;
+    // Copy the analysis by descriptors, not by spreading: a spread reads `tokens`, whose getter
+    // places every token, and a lean record would then throw the work away.
+    Object.defineProperties(record, Object.getOwnPropertyDescriptors(analysis));
+    record.text = text;
+    return settings.lean ? (leanResult(record) as CorpusResult) : record;
   } catch (error) {
     return failure(task.file, error, 'EANALYZE');
   }

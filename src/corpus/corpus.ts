@@ -7,8 +7,8 @@ import { NovlangueError, describeValue } from '../errors.js';
 import { listCorpus, type Listed } from './01-list.js';
 import { DEFAULT_MAX_BYTES } from './02-read.js';
 import { analyzeFile, lexiconData, type RunSettings } from './analyze-file.js';
-import { poolPays, runInPool } from './pool.js';
-import type { CorpusOptions, CorpusResult } from './types.js';
+import { DEFAULT_MIN_POOL_BYTES, poolPays, runInPool } from './pool.js';
+import type { CorpusOptions, CorpusResult, ReportResult } from './types.js';
 
 /** Most worker threads a run starts, whatever `jobs` says. */
 export const MAX_JOBS = Math.max(64, availableParallelism());
@@ -20,13 +20,27 @@ function positiveInteger(value: unknown, name: string, max: number): number {
   return value;
 }
 
+/** The `skip` option as a set of record names. */
+function skipped(value: unknown): ReadonlySet<string> {
+  if (value === undefined) return new Set();
+  const iterable = typeof value === 'object' && value !== null && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function';
+  const names = iterable ? [...(value as Iterable<unknown>)] : undefined;
+  if (!names || names.some((name) => typeof name !== 'string')) {
+    throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "skip" must be an array or a set of file names, instead received ${describeValue(value)}.`);
+  }
+  return new Set(names as string[]);
+}
+
 /**
  * Analyse files, folders (walked recursively) and globs. Yields one record per file, sorted by
  * path: an `Analysis` with the file's name, size, format, encoding, metadata and extracted text,
  * or a failure `{ file, error: { code, message } }`. One bad file never stops the run.
+ * With `lean: true` the records come without `tokens` and `sentences` (`ReportResult`).
  * @param paths files, folders or globs (a glob is tried only when no such path exists)
  * @throws {NovlangueError} EOPTION when an option is invalid (before anything is read)
  */
+export function analyzeCorpus(paths: string | readonly string[], options: CorpusOptions & { lean: true }): AsyncGenerator<ReportResult, void, undefined>;
+export function analyzeCorpus(paths: string | readonly string[], options?: CorpusOptions): AsyncGenerator<CorpusResult, void, undefined>;
 export async function* analyzeCorpus(paths: string | readonly string[], options: CorpusOptions = {}): AsyncGenerator<CorpusResult, void, undefined> {
   const inputs = typeof paths === 'string' ? [paths] : paths;
   if (!Array.isArray(inputs) || inputs.some((input) => typeof input !== 'string')) {
@@ -34,17 +48,26 @@ export async function* analyzeCorpus(paths: string | readonly string[], options:
   }
   const jobs = positiveInteger(options.jobs ?? 1, 'jobs', MAX_JOBS);
   const maxBytes = positiveInteger(options.maxBytes ?? DEFAULT_MAX_BYTES, 'maxBytes', Number.MAX_SAFE_INTEGER);
-  const lang = options.lang ?? 'fr';
+  const minPoolBytes = options.minPoolBytes === 0 ? 0 : positiveInteger(options.minPoolBytes ?? DEFAULT_MIN_POOL_BYTES, 'minPoolBytes', Number.MAX_SAFE_INTEGER);
+  const lang = options.lang ?? 'auto';
   if (lang !== 'fr' && lang !== 'en' && lang !== 'auto') {
     throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "lang" must be "fr", "en" or "auto", instead received ${describeValue(lang)}.`);
   }
-  const settings: RunSettings = { lang, maxBytes, lexicon: undefined };
+  const skip = skipped(options.skip);
+  const settings: RunSettings = { lang, maxBytes, lexicon: undefined, lean: options.lean === true };
   const { signal } = options;
 
-  const listed: Listed[] = await listCorpus(inputs, options.exclude);
+  const all: Listed[] = await listCorpus(inputs, options.exclude);
+  const listed = skip.size === 0 ? all : all.filter((item) => !skip.has(item.file));
   options.onListed?.(listed.length);
-  const files = listed.filter((item) => !('error' in item)).length;
-  if (poolPays(jobs, files)) {
+  let files = 0;
+  let bytes = 0;
+  for (const item of listed) {
+    if ('error' in item) continue;
+    files++;
+    bytes += item.size;
+  }
+  if (poolPays(jobs, files, bytes, minPoolBytes)) {
     if (options.lexicon) settings.lexicon = lexiconData(options.lexicon);
     yield* runInPool(listed, settings, jobs, signal);
     return;

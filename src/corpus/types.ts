@@ -91,8 +91,8 @@ export function isCorpusFailure(result: ReportResult): result is CorpusFailure {
 /** Options of `analyzeCorpus()`. */
 export interface CorpusOptions {
   /**
-   * Language of the documents. Default `'fr'`. `'auto'` asks the analyser to detect it (see
-   * `lang.ts`: until the core detects languages, it means `'fr'`). A `lexicon` sets its own.
+   * Language of the documents. Default `'auto'`: detected per document and per paragraph.
+   * With `'auto'`, a `lexicon` serves the documents in its language.
    */
   lang?: Lang | 'auto';
   /** Lexicon to use instead of the bundled one (`loadLexicon`, `extendLexicon`). */
@@ -100,12 +100,28 @@ export interface CorpusOptions {
   /** Files larger than this many bytes are `ETOOLARGE` records. Default 50 MiB (`DEFAULT_MAX_BYTES`). */
   maxBytes?: number;
   /**
+   * Records without `tokens` and `sentences` (what summaries and reports use): a fraction of
+   * the memory, and with `jobs`, of what crosses between threads. Default `false`.
+   */
+  lean?: boolean;
+  /**
    * Worker threads. Default 1 (in this thread). A pool is started only when `jobs > 1` and there
    * are more than `2 × jobs` files; results are the same, byte for byte, and in the same order.
    */
   jobs?: number;
+  /**
+   * Below this much text (bytes, all files together) a run stays in this thread whatever
+   * `jobs` says: worker threads take about a second to start. Default `DEFAULT_MIN_POOL_BYTES`
+   * (2 MiB); 0 starts a pool whenever there are more than `2 × jobs` files.
+   */
+  minPoolBytes?: number;
   /** Absolute or relative paths never to read (e.g. the report being written). */
   exclude?: readonly string[];
+  /**
+   * Records to leave out, by their `file`: those already written by an interrupted run being
+   * resumed. Their files are not read, and `onListed` does not count them.
+   */
+  skip?: Iterable<string>;
   /** Stops the run: no record is yielded after the signal is aborted. */
   signal?: AbortSignal;
   /** Called once the inputs are listed, before the first record, with the number of records to come. */

@@ -2,6 +2,7 @@
  * Entry point of the corpus worker threads (piscina). The settings arrive once, as
  * `workerData`; each task is one listed file, analysed by the same function as in-process.
  */
+import path from 'node:path';
 import { workerData } from 'piscina';
 import type { ListedFile } from './01-list.js';
 import { analyzeFile, lexiconOf, type RunSettings } from './analyze-file.js';
@@ -10,6 +11,14 @@ import type { CorpusResult } from './types.js';
 const settings = workerData as RunSettings;
 const lexicon = lexiconOf(settings);
 
+/**
+ * Test hook, inert unless set: `NOVLANGUE_TEST_CRASH_ON=<file name>` makes the worker thread
+ * that gets that file die on the spot (`process.exit` ends the thread, not the process), so the
+ * tests can check that a dead worker's file becomes an `EWORKER` record and the run goes on.
+ */
+const CRASH_ON = process.env['NOVLANGUE_TEST_CRASH_ON'];
+
 export default function analyzeInWorker(task: ListedFile): Promise<CorpusResult> {
+  if (CRASH_ON !== undefined && CRASH_ON !== '' && path.posix.basename(task.file) === CRASH_ON) process.exit(70);
   return analyzeFile(task, settings, lexicon);
 }

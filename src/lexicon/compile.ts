@@ -38,7 +38,7 @@ export interface Lexicon {
  * Most slots a context list (`near`, `notNear`) compiles to: every match of the entry checks
  * each of them against up to `window` words on each side (the bundled lexicons use four).
  */
-export const MAX_CONTEXT_SLOTS = 20;
+export const MAX_CONTEXT_SLOTS = 10;
 
 function compileEntry(entry: LexiconEntry, lang: Lang, order: number, file: string): { entry: CompiledEntry; patterns: CompiledPattern[] } {
   const compileField = (expressions: string[] | undefined, field: string): Slot[] => {
@@ -80,13 +80,33 @@ function toData(entry: CompiledEntry): LexiconEntry {
   return context ? { id, category, patterns, weight, note, section, context } : { id, category, patterns, weight, note, section };
 }
 
+/**
+ * Most patterns that may start at one word (by its stem, or by its exact form): every
+ * occurrence of the word in a text tries each of them (the bundled lexicons have 19 at most).
+ * With the limits on slots, this bounds the work a lexicon adds per token of text, so no
+ * lexicon makes the analysis slower than linear, or linear with a runaway factor.
+ */
+export const MAX_PATTERNS_PER_WORD = 50;
+
 function build(lang: Lang, entries: Array<{ entry: LexiconEntry; file: string }>, sources: string[]): Lexicon {
   const compiledEntries: CompiledEntry[] = [];
   const index = new SlotIndex<CompiledEntry>();
+  const starting = new Map<string, number>();
   entries.forEach(({ entry, file }, order) => {
     const compiled = compileEntry(entry, lang, order, file);
     compiledEntries.push(compiled.entry);
-    for (const pattern of compiled.patterns) index.add(pattern.slots, pattern.entry);
+    compiled.patterns.forEach((pattern, i) => {
+      const first = pattern.slots[0]!;
+      const words = [...[...first.stems].map((stem) => `stem "${stem}"`), ...[...first.forms].map((form) => `"${form}"`)];
+      for (const word of words) {
+        const count = (starting.get(word) ?? 0) + 1;
+        if (count > MAX_PATTERNS_PER_WORD) {
+          throw new LexiconError(file, `more than ${MAX_PATTERNS_PER_WORD} patterns start with ${word}; each is tried at every occurrence of the word, so at most ${MAX_PATTERNS_PER_WORD} may: merge them with alternatives ("a|b")`, { entryId: entry.id, field: `patterns[${i}]` });
+        }
+        starting.set(word, count);
+      }
+      index.add(pattern.slots, pattern.entry);
+    });
   });
   return { lang, entries: compiledEntries, sources, index };
 }

@@ -29,6 +29,9 @@ export class PatternError extends Error {}
  */
 export const MAX_OPTIONAL_SLOTS = 4;
 
+/** Most slots (tokens) in one pattern: each path through a pattern is tried slot by slot (the bundled lexicons use seven). */
+export const MAX_PATTERN_SLOTS = 16;
+
 const ELIDED_FORM = /^\p{L}+['\u2019]$/u;
 
 function tokensOf(text: string, lang: Lang): CoreToken[] {
@@ -92,6 +95,7 @@ export function compilePattern(pattern: string, lang: Lang): Slot[] {
   if (optional > MAX_OPTIONAL_SLOTS) {
     throw new PatternError(`pattern "${pattern}" has ${optional} optional slots; at most ${MAX_OPTIONAL_SLOTS} are allowed (each one doubles the ways the pattern is tried): split it into several patterns`);
   }
+  if (slots.length > MAX_PATTERN_SLOTS) throw new PatternError(`pattern "${pattern}" has ${slots.length} slots (tokens); at most ${MAX_PATTERN_SLOTS} are allowed`);
   if (slots.every((slot) => slot.stems.size === 0 && [...slot.forms].every((form) => !/[\p{L}\p{N}]/u.test(form)))) {
     throw new PatternError(`pattern "${pattern}" holds no word and would match punctuation only`);
   }

@@ -6,19 +6,26 @@ import schema from '../../lexicons/schema.json' with { type: 'json' };
 
 const lexiconSchema = lazyValidator<LexiconData>(schema);
 
-/** The entry id and field an Ajv error points at (`/entries/3/weight`). */
+/** The entry id and field an Ajv error points at (`/entries/3/weight`; `entries`, `lang` outside an entry). */
 function locate(data: unknown, error: ErrorObject): { entryId?: string; field?: string } {
   const [, top, index, ...rest] = error.instancePath.split('/');
-  let field = rest.length > 0 ? rest.join('.') : undefined;
-  if (error.keyword === 'additionalProperties') {
-    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
-    field = field ? `${field}.${extra}` : extra;
-  } else if (error.keyword === 'required') {
-    field = String((error.params as { missingProperty: string }).missingProperty);
+  const key =
+    error.keyword === 'additionalProperties'
+      ? String((error.params as { additionalProperty: string }).additionalProperty)
+      : error.keyword === 'required'
+        ? String((error.params as { missingProperty: string }).missingProperty)
+        : undefined;
+  const dotted = (parts: Array<string | undefined>): string | undefined => {
+    const present = parts.filter((part): part is string => part !== undefined && part !== '');
+    return present.length > 0 ? present.join('.') : undefined;
+  };
+  if (top !== 'entries' || index === undefined) {
+    const field = dotted([top, index, ...rest, key]);
+    return field ? { field } : {};
   }
-  if (top !== 'entries' || index === undefined) return field ? { field: top ? `${top}${field ? '.' + field : ''}` : field } : {};
   const entry = (data as { entries: Array<{ id?: unknown }> }).entries[Number(index)];
   const entryId = typeof entry?.id === 'string' ? entry.id : `#${index}`;
+  const field = dotted([...rest, key]);
   return field ? { entryId, field } : { entryId };
 }
 

@@ -128,3 +128,40 @@ export function csvRows(result: ReportResult, options: ReportOptions = {}): stri
 export function formatCsv(input: Pick<ReportInput, 'results'>, options: ReportOptions = {}): string {
   return csvHeader(options) + input.results.map((result) => csvRows(result, options)).join('');
 }
+
+/**
+ * The cells of one row this module wrote (without its CRLF), unquoted; `undefined` when it is
+ * not RFC 4180 (a stray quote or line break). The inverse of `csvRows`' quoting, for `--resume`;
+ * `csvText` then takes the formula prefix off a text cell.
+ */
+export function csvCells(row: string): string[] | undefined {
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    let cell = '';
+    if (row[i] === '"') {
+      i++;
+      for (;;) {
+        const quote = row.indexOf('"', i);
+        if (quote < 0) return undefined;
+        cell += row.slice(i, quote);
+        if (row[quote + 1] !== '"') {
+          i = quote + 1;
+          break;
+        }
+        cell += '"';
+        i = quote + 2;
+      }
+      if (i < row.length && row[i] !== ',') return undefined;
+    } else {
+      const comma = row.indexOf(',', i);
+      const end = comma < 0 ? row.length : comma;
+      cell = row.slice(i, end);
+      if (/["\r\n]/.test(cell)) return undefined;
+      i = end;
+    }
+    cells.push(cell);
+    if (i >= row.length) return cells;
+    i++; // the comma
+  }
+}

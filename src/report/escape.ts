@@ -34,8 +34,12 @@ export function markdownText(value: string): string {
   return terminalText(value).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
 }
 
-/** Spreadsheet formula triggers (OWASP "CSV injection"): a cell starting with one is prefixed with `'`. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheet formula triggers (OWASP "CSV injection"): a cell starting with one is prefixed
+ * with `'`. So is a cell that starts with `'` itself, so the prefix can always be told from the
+ * text: `csvText` takes it off exactly.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes
@@ -47,4 +51,9 @@ export function csvField(value: string | number | boolean | null | undefined): s
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The text `csvField` was given, from the (unquoted) cell it wrote: without its `'` prefix. */
+export function csvText(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
 }
