@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 export { analyzeCorpus, MAX_JOBS } from './corpus.js';
+export { DEFAULT_MIN_POOL_BYTES } from './pool.js';
 export { summarizeCorpus } from './summary.js';
 export { readDocument, type DocumentText, type ReadOptions } from './document.js';
 export { leanResult } from './lean.js';

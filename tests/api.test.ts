@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import * as novlangue from 'novlangue';
+
+describe('the public API', () => {
+  it('is exactly the documented list of exports (README, "API")', () => {
+    expect(Object.keys(novlangue).sort()).toEqual(
+      [
+        'CATEGORIES', 'CSV_DOCUMENT_COLUMNS', 'CSV_FINDING_COLUMNS', 'CSV_META_FIELDS', 'CorpusError',
+        'DEFAULT_MAX_BYTES', 'DEFAULT_MIN_POOL_BYTES', 'FORMAT_OF_EXTENSION', 'LexiconError', 'MAX_HTML_DEPTH', 'MAX_JOBS',
+        'MIN_WORDS', 'NovlangueError', 'REPORT_FORMATS', 'RULE_KINDS', 'SATURATION', 'STANCE_FACTOR',
+        'analyze', 'analyzeCorpus', 'bundledLexicon', 'bundledRules', 'compareFindings', 'csvHeader', 'csvRows',
+        'detectLanguage', 'extendLexicon', 'formatCsv', 'formatHtml', 'formatJson', 'formatJsonl', 'formatMarkdown',
+        'formatReport', 'formatText', 'isCorpusFailure', 'jsonlLine', 'leanResult', 'loadLexicon', 'loadRules',
+        'readDocument', 'rulesTable', 'scoreOf', 'segmentByLanguage', 'summarizeCorpus', 'tokenize',
+      ].sort(),
+    );
+  });
+
+  it('every export is documented in the README', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const missing = Object.keys(novlangue).filter((name) => !readme.includes(`\`${name}`));
+    expect(missing).toEqual([]);
+  });
+});
