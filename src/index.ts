@@ -30,32 +30,18 @@ export {
   type TokenKind,
 } from './types.js';
 export { detectLanguage, segmentByLanguage, type Segment } from './lang/public.js';
+// Corpus runs and reports.
+export { analyzeCorpus, MAX_JOBS } from './corpus/corpus.js';
+export { DEFAULT_MIN_POOL_BYTES } from './corpus/pool.js';
+export { summarizeCorpus } from './corpus/summary.js';
+export { readDocument, type DocumentText, type ReadOptions } from './corpus/document.js';
+export { leanResult } from './corpus/lean.js';
+export { CorpusError } from './corpus/errors.js';
+export { DEFAULT_MAX_BYTES } from './corpus/02-read.js';
+export { MAX_HTML_DEPTH } from './corpus/04-html.js';
+export { FORMAT_OF_EXTENSION } from './corpus/formats.js';
 export {
-  analyzeCorpus,
-  CorpusError,
-  CSV_DOCUMENT_COLUMNS,
-  CSV_FINDING_COLUMNS,
-  CSV_META_FIELDS,
-  csvHeader,
-  csvRows,
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MIN_POOL_BYTES,
-  FORMAT_OF_EXTENSION,
-  formatCsv,
-  formatHtml,
-  formatJson,
-  formatJsonl,
-  formatMarkdown,
-  formatReport,
-  formatText,
   isCorpusFailure,
-  jsonlLine,
-  leanResult,
-  MAX_HTML_DEPTH,
-  MAX_JOBS,
-  readDocument,
-  REPORT_FORMATS,
-  summarizeCorpus,
   type CategoryTotal,
   type CorpusDocument,
   type CorpusDocumentLean,
@@ -65,34 +51,46 @@ export {
   type CorpusResult,
   type CorpusSummary,
   type DocumentFormat,
-  type DocumentText,
   type GroupSummary,
   type Meta,
   type MetaValue,
   type RankedDocument,
-  type ReadOptions,
-  type ReportFormat,
-  type ReportInput,
-  type ReportOptions,
   type ReportResult,
   type ScoreStats,
   type SummaryOptions,
   type TextEncoding,
-} from './corpus/public.js';
+} from './corpus/types.js';
 export {
-  bundledRules,
-  loadRules,
-  RULE_KINDS,
-  rulesTable,
-  type CompiledRule,
-  type CooccurrenceRule,
-  type CueRule,
-  type EnumerationRule,
-  type RuleBase,
-  type RuleContextData,
-  type RuleData,
-  type RuleKind,
-  type RulesData,
-  type RuleSet,
-  type SpanKind,
-} from './patterns/public.js';
+  CSV_DOCUMENT_COLUMNS,
+  CSV_FINDING_COLUMNS,
+  CSV_META_FIELDS,
+  REPORT_FORMATS,
+  csvHeader,
+  csvRows,
+  formatCsv,
+  formatHtml,
+  formatJson,
+  formatJsonl,
+  formatMarkdown,
+  formatReport,
+  formatText,
+  jsonlLine,
+  type ReportFormat,
+  type ReportInput,
+  type ReportOptions,
+} from './report/index.js';
+// Pattern rules (findPatterns stays internal: analyze() runs it).
+export { bundledRules, loadRules, RULE_KINDS, type CompiledRule, type RuleSet } from './patterns/load.js';
+export { rulesTable } from './patterns/table.js';
+export type {
+  CooccurrenceRule,
+  CueRule,
+  EnumerationRule,
+  RuleBase,
+  RuleContextData,
+  RuleData,
+  RuleKind,
+  RulesData,
+  SequenceRule,
+  SpanKind,
+} from './patterns/types.js';

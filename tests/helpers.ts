@@ -29,3 +29,36 @@ export function describeFindings(analysis: Analysis, kind?: 'term' | 'pattern'):
     .filter((finding) => kind === undefined || finding.kind === kind)
     .map(({ place, ruleId, stance, actual }) => `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column} ${ruleId} ${stance} « ${actual} »`);
 }
+
+/** An RFC 4180 parser, written independently of the report and of `--resume`: rows of cells. */
+export function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const char = csv[i]!;
+    if (quoted) {
+      if (char === '"' && csv[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"' && field === '') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && csv[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      expect(char, `bare ${JSON.stringify(char)} at ${i}`).not.toMatch(/[\r\n"]/);
+      field += char;
+    }
+  }
+  expect(field === '' && row.length === 0, 'CSV ends with CRLF').toBe(true);
+  return rows;
+}

@@ -36,6 +36,7 @@ import {
   type ReportOptions,
 } from 'novlangue';
 import { hostileDocument } from './fixtures/corpus/hostile.js';
+import { parseCsv } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 
@@ -83,39 +84,6 @@ async function interrupt(args: string[], output: string, signal: NodeJS.Signals,
   child.kill(signal);
   const [status, killedBy] = await closed;
   return { status, signal: killedBy, stderr };
-}
-
-/** An RFC 4180 parser written independently of the one `--resume` uses: rows of cells. */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const char = csv[i]!;
-    if (quoted) {
-      if (char === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && csv[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      expect(char, `bare ${JSON.stringify(char)} at ${i}`).not.toMatch(/[\r\n"]/);
-      field += char;
-    }
-  }
-  expect([field, row], 'the CSV ends with CRLF').toEqual(['', []]);
-  return rows;
 }
 
 const SENTENCES = [

@@ -22,39 +22,7 @@ import {
 } from 'novlangue';
 import { highlightedText } from '../src/report/html-parts.js';
 import { HOSTILE_FAILURE, HOSTILE_FILE, HOSTILE_TEXT, hostileDocument, hostileInput } from './fixtures/corpus/hostile.js';
-
-/** An RFC 4180 parser, to read back what the CSV report wrote. */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const char = csv[i]!;
-    if (quoted) {
-      if (char === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && csv[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      expect(char, `bare ${JSON.stringify(char)} at ${i}`).not.toMatch(/[\r\n"]/);
-      field += char;
-    }
-  }
-  expect(field === '' && row.length === 0, 'CSV ends with CRLF').toBe(true);
-  return rows;
-}
+import { parseCsv } from './helpers.js';
 
 describe('JSON and JSON Lines', () => {
   const input = hostileInput();
