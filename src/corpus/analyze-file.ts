@@ -1,16 +1,18 @@
 /**
- * One listed file to its record. The same function runs in this thread and in the workers, so
- * a run gives the same records, byte for byte, with or without `jobs`. It never throws.
+ * One listed file to its record, in two steps: `readTask` (asynchronous, always in the main
+ * thread, one file ahead) and `analyzeRead` (synchronous, in this thread or in a worker). The
+ * same functions run with or without `jobs`, so a run gives the same records, byte for byte.
+ * Neither throws.
  */
 import { analyze } from '../analyze.js';
 import { loadLexicon, type Lexicon } from '../lexicon/compile.js';
 import type { Lang, LexiconData, LexiconEntry } from '../types.js';
 import type { ListedFile } from './01-list.js';
-import { readDocument } from './document.js';
+import { readDocument, type DocumentText } from './document.js';
 import { failure } from './errors.js';
 import { analyzeOptionsFor } from './lang.js';
 import { leanResult } from './lean.js';
-import type { CorpusDocument, CorpusResult } from './types.js';
+import type { CorpusDocument, CorpusFailure, CorpusResult } from './types.js';
 
 /** Settings shared by every file of a run; plain data, so workers receive them once. */
 export interface RunSettings {
@@ -43,17 +45,21 @@ export function lexiconOf(settings: RunSettings): Lexicon | undefined {
   return lexicon;
 }
 
-/** Read and analyse one file; any failure becomes the file's record. */
-export async function analyzeFile(task: ListedFile, settings: RunSettings, lexicon: Lexicon | undefined): Promise<CorpusResult> {
-  let document;
+/** Read one listed file; a failure to read becomes the file's record. Never throws. */
+export async function readTask(task: ListedFile, settings: RunSettings): Promise<DocumentText | CorpusFailure> {
   try {
-    document = await readDocument(task.path, { maxBytes: settings.maxBytes, name: task.file });
+    return await readDocument(task.path, { maxBytes: settings.maxBytes, name: task.file });
   } catch (error) {
     return failure(task.file, error, 'EIO');
   }
+}
+
+/** Analyse a file's text (or pass its read failure on); any failure becomes the file's record. */
+export function analyzeRead(task: ListedFile, read: DocumentText | CorpusFailure, settings: RunSettings, lexicon: Lexicon | undefined): CorpusResult {
+  if ('error' in read) return read;
   try {
-    const analysis = analyze(document.text, analyzeOptionsFor(settings.lang, lexicon));
-    const { bytes, format, encoding, meta, text } = document;
+    const analysis = analyze(read.text, analyzeOptionsFor(settings.lang, lexicon));
+    const { bytes, format, encoding, meta, text } = read;
     const record = { file: task.file, folder: task.folder, format, encoding, bytes, meta } as CorpusDocument;
     // Copy the analysis by descriptors, not by spreading: a spread reads `tokens`, whose getter
     // places every token, and a lean record would then throw the work away.

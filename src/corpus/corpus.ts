@@ -6,9 +6,10 @@ import { availableParallelism } from 'node:os';
 import { NovlangueError, describeValue } from '../errors.js';
 import { listCorpus, type Listed } from './01-list.js';
 import { DEFAULT_MAX_BYTES } from './02-read.js';
-import { analyzeFile, lexiconData, type RunSettings } from './analyze-file.js';
+import { analyzeRead, lexiconData, readTask, type RunSettings } from './analyze-file.js';
 import { DEFAULT_MIN_POOL_BYTES, poolPays, runInPool } from './pool.js';
-import type { CorpusOptions, CorpusResult, ReportResult } from './types.js';
+import type { DocumentText } from './document.js';
+import type { CorpusFailure, CorpusOptions, CorpusResult, ReportResult } from './types.js';
 
 /** Most worker threads a run starts, whatever `jobs` says. */
 export const MAX_JOBS = Math.max(64, availableParallelism());
@@ -72,9 +73,18 @@ export async function* analyzeCorpus(paths: string | readonly string[], options:
     yield* runInPool(listed, settings, jobs, signal);
     return;
   }
-  for (const item of listed) {
+  // Read one file ahead: the next file is read while this one is analysed.
+  const readAt = (index: number): Promise<DocumentText | CorpusFailure> | undefined => {
+    const item = listed[index];
+    return item && !('error' in item) ? readTask(item, settings) : undefined;
+  };
+  let reading = readAt(0);
+  for (let index = 0; index < listed.length; index++) {
     if (signal?.aborted) return;
-    const result = 'error' in item ? item : await analyzeFile(item, settings, options.lexicon);
+    const item = listed[index]!;
+    const read = reading;
+    reading = readAt(index + 1);
+    const result = 'error' in item ? item : analyzeRead(item, await read!, settings, options.lexicon);
     if (signal?.aborted) return;
     yield result;
   }

@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Listed } from './01-list.js';
-import type { RunSettings } from './analyze-file.js';
+import { readTask, type RunSettings } from './analyze-file.js';
 import { failure } from './errors.js';
 import type { CorpusResult } from './types.js';
+import type { WorkerTask } from './worker.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -55,11 +56,18 @@ export async function* runInPool(listed: readonly Listed[], settings: RunSetting
   const submit = (index: number): Promise<CorpusResult> => {
     const item = listed[index]!;
     if ('error' in item) return Promise.resolve(item);
-    const task = new Promise<CorpusResult>((resolve, reject) => {
-      if (broken !== undefined) return reject(broken);
-      inFlight.add(reject);
-      (pool.run(item) as Promise<CorpusResult>).then(resolve, reject).finally(() => inFlight.delete(reject));
-    });
+    // The main thread reads (asynchronously, while the workers analyse); a worker gets the text.
+    const task = readTask(item, settings).then(
+      (read) =>
+        'error' in read
+          ? read
+          : new Promise<CorpusResult>((resolve, reject) => {
+              if (broken !== undefined) return reject(broken);
+              inFlight.add(reject);
+              const work: WorkerTask = { task: item, read };
+              (pool.run(work) as Promise<CorpusResult>).then(resolve, reject).finally(() => inFlight.delete(reject));
+            }),
+    );
     // A task rejects only when its worker died (out of memory, a crash): the file is a record too.
     return task.catch((error: unknown) =>
       failure(item.file, new Error(`the worker analysing it stopped (${error instanceof Error ? error.message : String(error)})`), 'EWORKER'),

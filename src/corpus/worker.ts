@@ -1,11 +1,13 @@
 /**
  * Entry point of the corpus worker threads (piscina). The settings arrive once, as
- * `workerData`; each task is one listed file, analysed by the same function as in-process.
+ * `workerData`; each task is one listed file and its text, read by the main thread (so that
+ * reading overlaps with the workers' analysing), analysed by the same function as in-process.
  */
 import path from 'node:path';
 import { workerData } from 'piscina';
 import type { ListedFile } from './01-list.js';
-import { analyzeFile, lexiconOf, type RunSettings } from './analyze-file.js';
+import { analyzeRead, lexiconOf, type RunSettings } from './analyze-file.js';
+import type { DocumentText } from './document.js';
 import type { CorpusResult } from './types.js';
 
 const settings = workerData as RunSettings;
@@ -18,7 +20,13 @@ const lexicon = lexiconOf(settings);
  */
 const CRASH_ON = process.env['NOVLANGUE_TEST_CRASH_ON'];
 
-export default function analyzeInWorker(task: ListedFile): Promise<CorpusResult> {
+/** One task: a listed file and its text. */
+export interface WorkerTask {
+  task: ListedFile;
+  read: DocumentText;
+}
+
+export default function analyzeInWorker({ task, read }: WorkerTask): CorpusResult {
   if (CRASH_ON !== undefined && CRASH_ON !== '' && path.posix.basename(task.file) === CRASH_ON) process.exit(70);
-  return analyzeFile(task, settings, lexicon);
+  return analyzeRead(task, read, settings, lexicon);
 }

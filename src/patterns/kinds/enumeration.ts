@@ -137,6 +137,18 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
         from = t + 1;
       }
       if (segments.length < minItems) return;
+      // Each item qualified by a term holds that term in its own segment: with fewer segments
+      // holding a term than `minTerms`, no run can qualify, and the tagger need not be asked.
+      let termSegments = 0;
+      for (const segment of segments) {
+        for (let t = segment.from; t < segment.to; t++) {
+          if (allowed(termCover[t]!)) {
+            termSegments++;
+            break;
+          }
+        }
+      }
+      if (termSegments < minTerms) return;
 
       let i = 0;
       while (i < segments.length) {
