@@ -84,26 +84,29 @@ export function scanQuotations(text: string, tokens: readonly CoreToken[]): Quot
   return nest(pairs, tokens.length);
 }
 
-/** Sort pairs outermost first and sweep once to find each token's innermost quotation. */
-function nest(pairs: Array<{ open: number; close: number; words: number }>, tokenCount: number): Quotations {
-  pairs.sort((a, b) => a.open - b.open);
-  const spans: QuoteSpan[] = [];
-  const enclosing = new Int32Array(tokenCount).fill(-1);
+/**
+ * One sweep over the tokens: spans get their ids in opening order (outermost first) and each
+ * token its innermost quotation. Pairs nest properly, so a stack suffices and nothing is sorted.
+ */
+function nest(pairs: ReadonlyArray<{ open: number; close: number; words: number }>, tokenCount: number): Quotations {
   const openAt = new Int32Array(tokenCount).fill(-1);
   const closeAt = new Int32Array(tokenCount).fill(-1);
   pairs.forEach((pair, i) => {
     openAt[pair.open] = i;
     closeAt[pair.close] = i;
-    spans.push({ ...pair, parent: -1 });
   });
+  const spans: QuoteSpan[] = [];
+  const enclosing = new Int32Array(tokenCount).fill(-1);
   const active: number[] = [];
   for (let t = 0; t < tokenCount; t++) {
     if (closeAt[t]! >= 0) active.pop();
-    enclosing[t] = active.length > 0 ? active[active.length - 1]! : -1;
+    const parent = active.length > 0 ? active[active.length - 1]! : -1;
+    enclosing[t] = parent;
     const opened = openAt[t]!;
     if (opened >= 0) {
-      spans[opened]!.parent = enclosing[t]!;
-      active.push(opened);
+      const { open, close, words } = pairs[opened]!;
+      active.push(spans.length);
+      spans.push({ open, close, words, parent });
     }
   }
   return { spans, enclosing };
