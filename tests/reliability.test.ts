@@ -450,7 +450,7 @@ describe('custom lexicons cannot hurt', () => {
       /\(entry "not-near", field "context.notNear"\): must NOT have more than 10 items/,
     );
     expect(lexiconError({ lang: 'fr', entries: [entry('patterns', Array.from({ length: 51 }, (_, i) => `=p${i}`))] }).message).toMatch(/field "patterns"\): must NOT have more than 50 items/);
-    expect(lexiconError({ lang: 'fr', entries: [entry('chars', [`=${'a|'.repeat(100)}b`])] }).message).toMatch(/field "patterns.0"\): must NOT have more than 200 characters/);
+    expect(lexiconError({ lang: 'fr', entries: [entry('chars', [`=${'a|'.repeat(100)}b`])] }).message).toMatch(/field "patterns\[0\]"\): must NOT have more than 200 characters/);
     expect(lexiconError({ lang: 'fr', entries: Array.from({ length: 5001 }, (_, i) => entry(`e${i}`, [`=e${i}`])) }).message).toMatch(/^custom\.json \(field "entries"\): must NOT have more than 5000 items/);
   });
 

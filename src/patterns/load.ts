@@ -1,6 +1,4 @@
-import type { ErrorObject } from 'ajv';
-import { lazyValidator } from '../lexicon/schema.js';
-import { LexiconError } from '../errors.js';
+import { checkData, lazyValidator } from '../lexicon/schema.js';
 import type { Lang } from '../types.js';
 import { CompileEnv, type RuleRunner } from './env.js';
 import { StartIndex } from './slots.js';
@@ -49,63 +47,9 @@ export interface RuleSet {
 
 const rulesSchema = lazyValidator<RulesData>(schema);
 
-/** The rule id and the field (`cues[2]`, `context.window`) an Ajv error points at. */
-function locate(data: unknown, error: ErrorObject): { entryId?: string; field?: string } {
-  const path = error.instancePath.split('/').slice(1);
-  const extra =
-    error.keyword === 'additionalProperties'
-      ? String((error.params as { additionalProperty: string }).additionalProperty)
-      : error.keyword === 'required'
-        ? String((error.params as { missingProperty: string }).missingProperty)
-        : error.keyword === 'discriminator'
-          ? String((error.params as { tag: string }).tag)
-          : undefined;
-  const [top, index, ...rest] = path;
-  const fieldOf = (parts: string[]): string | undefined => {
-    const all = extra === undefined ? parts : [...parts, extra];
-    if (all.length === 0) return undefined;
-    return all.map((part, i) => (/^\d+$/u.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-  };
-  if (top !== 'rules' || index === undefined) {
-    const field = fieldOf(top === undefined ? [] : [top, ...(index === undefined ? [] : [index]), ...rest]);
-    return field === undefined ? {} : { field };
-  }
-  const rule = (data as { rules: Array<{ id?: unknown }> }).rules[Number(index)];
-  const entryId = typeof rule?.id === 'string' ? rule.id : `#${index}`;
-  const field = fieldOf(rest);
-  return field === undefined ? { entryId } : { entryId, field };
-}
-
-function explain(error: ErrorObject): string {
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown key "${String((error.params as { additionalProperty: string }).additionalProperty)}"`;
-    case 'enum':
-      return `${error.message ?? 'not an allowed value'}: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'discriminator': {
-      const params = error.params as { error: string; tagValue?: unknown };
-      if (params.error === 'mapping') {
-        return `unknown kind ${JSON.stringify(params.tagValue)}: expected one of ${RULE_KINDS.map((k) => `"${k}"`).join(', ')}`;
-      }
-      return `"kind" must be a string, one of ${RULE_KINDS.map((k) => `"${k}"`).join(', ')}`;
-    }
-    default:
-      return error.message ?? 'invalid';
-  }
-}
-
 /** Check `data` against `lexicons/rules.schema.json`, then for duplicate ids. Throws `LexiconError`. */
 function validateRulesData(data: unknown, file: string): RulesData {
-  if (!rulesSchema.validate(data)) {
-    const error = rulesSchema.errors![0]!;
-    throw new LexiconError(file, explain(error), locate(data, error));
-  }
-  const seen = new Set<string>();
-  for (const rule of data.rules) {
-    if (seen.has(rule.id)) throw new LexiconError(file, 'duplicate id', { entryId: rule.id, field: 'id' });
-    seen.add(rule.id);
-  }
-  return data;
+  return checkData(rulesSchema, data, file, { collection: 'rules', kinds: RULE_KINDS });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { LexiconError } from '../errors.js';
 import { compilePattern, PatternError } from '../lexicon/pattern.js';
-import { lazyValidator } from '../lexicon/schema.js';
+import { checkData, lazyValidator } from '../lexicon/schema.js';
 import { findAll, SlotIndex } from '../match/slots.js';
 import type { Lang, Sentence } from '../types.js';
 import type { CoreToken } from '../tokenize/index.js';
@@ -29,8 +29,8 @@ const DATA: Record<Lang, { data: unknown; file: string }> = {
 const indexes = new Map<Lang, SlotIndex<MarkerKind>>();
 
 function compile(lang: Lang): SlotIndex<MarkerKind> {
-  const { data, file } = DATA[lang];
-  if (!stanceSchema.validate(data)) throw new LexiconError(file, stanceSchema.errors?.[0]?.message ?? 'invalid', { field: stanceSchema.errors?.[0]?.instancePath });
+  const { file } = DATA[lang];
+  const data = checkData(stanceSchema, DATA[lang].data, file);
   const index = new SlotIndex<MarkerKind>();
   for (const kind of KINDS) {
     data[kind].forEach((pattern, i) => {
