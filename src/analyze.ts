@@ -113,7 +113,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       own.length === segments.length || own.some((s) => finding.tokens[0]! >= s.tokenStart && finding.tokens[0]! < s.tokenEnd);
     for (const pattern of patterns) if (inOwnSegments(pattern)) findings.push(pattern);
   }
-  const stance = assignStance(findings, { text, tokens, sentences, lang, segments });
+  const stance = assignStance(findings, { text, tokens, sentences, lang, segments, words });
   findings.sort(compareFindings);
 
   const analysis: Analysis = {

@@ -21,6 +21,8 @@ export interface StanceContext {
   lang: Lang;
   /** Language segments; markers of each language are looked for in its own segments. */
   segments: readonly TokenizedSegment[];
+  /** Number of word tokens. */
+  words: number;
 }
 
 /** Quotations of at most this many words are scare quotes or names, not someone's speech. */
@@ -138,8 +140,7 @@ export function assignStance(findings: Finding[], ctx: StanceContext): DocumentS
     if (marker.kind === 'criticalWeak') evidence += WEAK_CUE_EVIDENCE;
     else if (marker.kind !== 'attribution') evidence += 1;
   }
-  const words = tokens.reduce((n, token) => n + (token.kind === 'word' ? 1 : 0), 0);
-  const criticalFrame = evidence >= CRITICAL_FRAME.evidence && (100 * evidence) / Math.max(words, 1) >= CRITICAL_FRAME.per100Words;
+  const criticalFrame = evidence >= CRITICAL_FRAME.evidence && (100 * evidence) / Math.max(ctx.words, 1) >= CRITICAL_FRAME.per100Words;
   if (criticalFrame) for (const finding of findings) if (finding.stance === 'use') finding.stance = 'distanced';
 
   const summary = summarize(findings, markers, tokens, criticalFrame);
