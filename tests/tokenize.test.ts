@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from 'novlangue';
+import { TOKEN_GRAMMAR } from '../src/tokenize/01-scan.js';
 
 const texts = (input: string, lang: 'fr' | 'en' = 'fr'): string[] => tokenize(input, lang).tokens.map((t) => t.text);
 const kinds = (input: string): string[] => tokenize(input).tokens.map((t) => `${t.text}:${t.kind}`);
@@ -129,6 +130,29 @@ describe('tokenize: invariants on arbitrary strings', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('cuts every text as the token grammar, tried alternative after alternative, would', () => {
+    // The scanner takes shortcuts (first code unit, plain Latin words); the grammar as one
+    // regular expression is the reference it must agree with.
+    // (English goes through wink-nlp first, so French is where the scanner alone decides.)
+    const pattern = new RegExp(TOKEN_GRAMMAR.map(([, source]) => `(${source})`).join('|'), 'gu');
+    const reference = (text: string): string[] => {
+      return [...text.matchAll(pattern)].map((match) => {
+        const group = match.findIndex((value, i) => i > 0 && value !== undefined);
+        return `${match.index}:${match[0]}:${TOKEN_GRAMMAR[group - 1]![0]}`;
+      });
+    };
+    const pieces = fc.constantFrom("l'", 'qu’', 'aujourd’hui', 'presqu\'île', 'prud’homme', 'jusqu\'', 'http://a.fr/b.', 'www.x.y', 'https',
+      '3.0', '1 400', '5G', 'CO₂', '²', 'É', 'œ', '\u0301', '٣', '𝒜', '\u{E0001}', '-', '\u2011', '…', '?!', '$', '\u0085', '\ufeff', 'ß', '×');
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(fc.oneof(pieces, alphabet), { maxLength: 40 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(text, (input) => {
+        const tokens = tokenize(input, 'fr').tokens.map((token) => `${token.range[0]}:${token.text}:${token.kind}`);
+        expect(tokens).toEqual(reference(input));
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -1,18 +1,18 @@
 import type { Lang, TokenKind } from '../types.js';
+import { RawTokens } from './raw.js';
 
 /**
- * Step 1: cut the text into raw tokens with one sticky-free global regular expression.
- * Whitespace (including NBSP U+00A0 and narrow NBSP U+202F), control and format characters
- * are skipped; every other code point ends up in exactly one token.
+ * Step 1: cut the text into raw tokens. Whitespace (including NBSP U+00A0 and narrow NBSP
+ * U+202F), control and format characters are skipped; every other code point ends up in
+ * exactly one token.
+ *
+ * The token grammar is a list of alternatives tried in order at each token start (URL, words
+ * with an apostrophe, French elision, digits glued to letters, word, number, footnote call,
+ * quotation mark, punctuation, any other code point). Instead of one regular expression with
+ * a capture group per alternative, which allocates a match array per token, the first code
+ * unit picks the alternatives that can match there and each is a sticky expression whose
+ * `test` moves `lastIndex` to the token's end: no allocation per token.
  */
-
-/** A token before normalisation: its kind and `[start, end)`, and a part of speech if the pipeline gives one. */
-export interface RawToken {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  pos?: string;
-}
 
 const LETTER = '\\p{L}\\p{M}';
 // Subscript digits belong to words (CO₂); superscripts are footnote calls and never do.
@@ -33,28 +33,176 @@ const WORD = `[${LETTER}][${WORD_CHAR}]*(?:[${HYPHEN}][${WORD_CHAR}]+)*`;
 // French groups thousands with a space, NBSP or narrow NBSP: 1 400, 12 000.
 const NUMBER = `\\p{Nd}{1,3}(?:[ \\u00A0\\u202F]\\p{Nd}{3})+(?!\\p{Nd})|\\p{Nd}+(?:[.,]\\p{Nd}+)*`;
 const FOOTNOTE = '[\\u00B9\\u00B2\\u00B3\\u2070\\u2074-\\u2079]+';
-const QUOTE = '[«»“”"„‟‹›]';
 const PUNCT = '\\.{2,}|[.!?…]+|\\p{P}';
 const OTHER = '[^\\s\\p{Cc}\\p{Cf}]';
 
-function scanner(withElisions: boolean): RegExp {
-  const groups = [URL, APOSTROPHE_WORDS, withElisions ? ELISION : '(?!)', ALNUM, WORD, NUMBER, FOOTNOTE, QUOTE, PUNCT, OTHER];
-  return new RegExp(groups.map((group) => `(${group})`).join('|'), 'gu');
+const QUOTE = '[«»“”"„‟‹›]';
+
+/**
+ * The token grammar: alternatives tried in this order at each token start, with the kind of
+ * token each one makes (`elision` only in French). `scan` takes shortcuts through it; the
+ * tests check that it cuts every text exactly as this list would.
+ */
+export const TOKEN_GRAMMAR: ReadonlyArray<readonly [TokenKind, string]> = [
+  ['url', URL], ['word', APOSTROPHE_WORDS], ['elision', ELISION], ['word', ALNUM], ['word', WORD],
+  ['number', NUMBER], ['footnote', FOOTNOTE], ['quote', QUOTE], ['punct', PUNCT], ['symbol', OTHER],
+];
+
+const sticky = (source: string): RegExp => new RegExp(source, 'uy');
+const URL_AT = sticky(URL);
+const APOSTROPHE_WORD_AT = sticky(APOSTROPHE_WORDS);
+const ELISION_AT = sticky(ELISION);
+const ALNUM_AT = sticky(ALNUM);
+const WORD_AT = sticky(WORD);
+const NUMBER_AT = sticky(NUMBER);
+const FOOTNOTE_AT = sticky(FOOTNOTE);
+const PUNCT_AT = sticky(PUNCT);
+const OTHER_AT = sticky(OTHER);
+const LETTER_AT = sticky(`[${LETTER}]`);
+const DIGIT_AT = sticky('\\p{Nd}');
+const SKIPPED_AT = sticky('[\\s\\p{Cc}\\p{Cf}]');
+
+const QUOTES = new Set([...'«»“”"„‟‹›'].map((char) => char.charCodeAt(0)));
+const SUPERSCRIPTS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/;
+
+/** First code units of the alternatives tried before `WORD`, by alternative. */
+const APOSTROPHE_WORD_FIRST = new Set([...'aApPqQ'].map((char) => char.charCodeAt(0)));
+const ELISION_FIRST = new Set([...'cdjlmnstqpCDJLMNSTQP'].map((char) => char.charCodeAt(0)));
+
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
+
+/** Could a URL start at `at`? Its expression needs `http` or `www.` there. */
+const mayBeUrl = (text: string, at: number, code: number): boolean =>
+  code === 104 ? text.startsWith('http', at) : code === 119 && text.startsWith('www.', at);
+
+/**
+ * Could a word written with an apostrophe (`aujourd'hui`, `prud'homme`, `presqu'île`,
+ * `quelqu'un`) or an elision (`l'`, `qu'`, `jusqu'`, `lorsqu'`) start at `at`? Both need an
+ * apostrophe 1, 2, 4, 5, 6 or 7 code units further: most words are spared two expressions.
+ */
+function mayHaveApostrophe(text: string, at: number): boolean {
+  return isApostrophe(text.charCodeAt(at + 1)) || isApostrophe(text.charCodeAt(at + 2)) || isApostrophe(text.charCodeAt(at + 4))
+    || isApostrophe(text.charCodeAt(at + 5)) || isApostrophe(text.charCodeAt(at + 6)) || isApostrophe(text.charCodeAt(at + 7));
 }
 
-const KIND_OF_GROUP: TokenKind[] = ['url', 'word', 'elision', 'word', 'word', 'number', 'footnote', 'quote', 'punct', 'symbol'];
-const SCANNERS: Record<Lang, RegExp> = { fr: scanner(true), en: scanner(false) };
-
-/** Raw tokens of `text`, in order. French splits elisions (`l'`, `qu'`); English does not need to. */
-export function scan(text: string, lang: Lang): RawToken[] {
-  const pattern = SCANNERS[lang];
-  pattern.lastIndex = 0;
-  const tokens: RawToken[] = [];
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
-    let group = 1;
-    while (match[group] === undefined) group++;
-    tokens.push({ kind: KIND_OF_GROUP[group - 1] as TokenKind, start: match.index, end: match.index + match[0].length });
+/**
+ * End of the word at `at` when it is made of ASCII letters and digits and Latin letters
+ * (U+00C0 to U+024F but × and ÷) and ends before ASCII that is not a hyphen; otherwise -1,
+ * and the `WORD` expression decides (hyphens, combining marks, other scripts, subscripts).
+ */
+function plainWordEnd(text: string, at: number): number {
+  const length = text.length;
+  let i = at + 1;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (isAsciiLetter(code) || isAsciiDigit(code)) {
+        i++;
+        continue;
+      }
+      return code === 45 ? -1 : i;
+    }
+    if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) {
+      i++;
+      continue;
+    }
+    return -1;
   }
-  return tokens;
+  return i;
+}
+
+/** Does `pattern` match at `at`? On success, `pattern.lastIndex` is the end of the match. */
+function matchesAt(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
+}
+
+const isAsciiLetter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * Raw tokens of `text`, in order. French splits elisions (`l'`, `qu'`); English does not need to.
+ * `into` receives the tokens with `offset` added to their positions (default: a new buffer).
+ */
+export function scan(text: string, lang: Lang, into: RawTokens = new RawTokens(), offset = 0): RawTokens {
+  const elisions = lang === 'fr';
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    // Skip what separates tokens: ASCII space and controls fast, the rest by its Unicode class.
+    if (code <= 32 || (code >= 127 && code <= 159)) {
+      at++;
+      continue;
+    }
+    if (code > 127 && matchesAt(SKIPPED_AT, text, at)) {
+      at = SKIPPED_AT.lastIndex;
+      continue;
+    }
+    const kind = tokenAt(text, at, code, elisions);
+    const end = lastEnd;
+    into.push(kind, at + offset, end + offset);
+    at = end;
+  }
+  return into;
+}
+
+/** End of the token `tokenAt` found last (a module variable rather than an object per token). */
+let lastEnd = 0;
+
+/** `kind`, after recording that the token ends where `pattern` stopped. */
+function found(pattern: RegExp, kind: TokenKind): TokenKind {
+  lastEnd = pattern.lastIndex;
+  return kind;
+}
+
+/** Kind of the token that starts at `at` (its first code unit is `code`); sets `lastEnd`. */
+function tokenAt(text: string, at: number, code: number, elisions: boolean): TokenKind {
+  if (code < 128) {
+    if (isAsciiLetter(code)) {
+      if (mayBeUrl(text, at, code) && matchesAt(URL_AT, text, at)) return found(URL_AT, 'url');
+      if (mayHaveApostrophe(text, at)) {
+        if (APOSTROPHE_WORD_FIRST.has(code) && matchesAt(APOSTROPHE_WORD_AT, text, at)) return found(APOSTROPHE_WORD_AT, 'word');
+        if (elisions && ELISION_FIRST.has(code) && matchesAt(ELISION_AT, text, at)) return found(ELISION_AT, 'elision');
+      }
+      return wordAt(text, at);
+    }
+    if (isAsciiDigit(code)) return digitsAt(text, at);
+    if (code === 34) {
+      lastEnd = at + 1;
+      return 'quote';
+    }
+  } else {
+    if (QUOTES.has(code)) {
+      lastEnd = at + 1;
+      return 'quote';
+    }
+    if (SUPERSCRIPTS.test(text.charAt(at))) {
+      matchesAt(FOOTNOTE_AT, text, at);
+      return found(FOOTNOTE_AT, 'footnote');
+    }
+    if (matchesAt(LETTER_AT, text, at)) return wordAt(text, at);
+    if (matchesAt(DIGIT_AT, text, at)) return digitsAt(text, at);
+  }
+  if (matchesAt(PUNCT_AT, text, at)) return found(PUNCT_AT, 'punct');
+  matchesAt(OTHER_AT, text, at);
+  return found(OTHER_AT, 'symbol');
+}
+
+/** The word that starts at `at` (a letter or a combining mark). */
+function wordAt(text: string, at: number): TokenKind {
+  const end = plainWordEnd(text, at);
+  if (end >= 0) {
+    lastEnd = end;
+    return 'word';
+  }
+  matchesAt(WORD_AT, text, at);
+  return found(WORD_AT, 'word');
+}
+
+/** A token that starts with a digit: a word when letters follow (5G), else a number. */
+function digitsAt(text: string, at: number): TokenKind {
+  if (matchesAt(ALNUM_AT, text, at)) return found(ALNUM_AT, 'word');
+  matchesAt(NUMBER_AT, text, at);
+  return found(NUMBER_AT, 'number');
 }

@@ -1,4 +1,4 @@
-import type { RawToken } from './01-scan.js';
+import type { RawTokens } from './raw.js';
 
 /**
  * Step 2: group raw tokens into sentences. A sentence ends at `. ! ? …` unless the full stop
@@ -36,57 +36,57 @@ export function hasBlankLine(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function closesSentence(text: string, tokens: RawToken[], i: number): boolean {
-  const token = tokens[i] as RawToken;
-  if (token.kind !== 'punct') return false;
-  const mark = text.slice(token.start, token.end);
+function closesSentence(text: string, tokens: RawTokens, i: number): boolean {
+  if (tokens.kind(i) !== 'punct') return false;
+  const start = tokens.start(i);
+  const first = text.charCodeAt(start);
+  // Most punctuation is a comma or an apostrophe: one code unit tells it is no end mark.
+  if (first !== 46 && first !== 33 && first !== 63 && first !== 0x2026) return false;
+  const mark = text.slice(start, tokens.end(i));
   if (!END_MARK.test(mark)) return false;
   if (mark !== '.') return true;
-  const previous = tokens[i - 1];
-  const next = tokens[i + 1];
-  if (previous && previous.kind === 'word' && previous.end === token.start) {
-    const word = text.slice(previous.start, previous.end);
+  const next = i + 1 < tokens.count ? i + 1 : -1;
+  if (i > 0 && tokens.kind(i - 1) === 'word' && tokens.end(i - 1) === start) {
+    const word = text.slice(tokens.start(i - 1), start);
     const lower = word.toLowerCase();
     if (word.length === 1 && isUpper(word)) return false; // an initial: "J. Rifkin"
     if (ABBREVIATIONS.has(lower)) {
       if (!SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return false;
-      return next === undefined || isUpper(text.charAt(next.start));
+      return next < 0 || isUpper(text.charAt(tokens.start(next)));
     }
   }
   // French and English sentences start with a capital: "av. du Général" is not two sentences.
-  if (next && next.kind === 'word' && !isUpper(text.charAt(next.start))) return false;
+  if (next >= 0 && tokens.kind(next) === 'word' && !isUpper(text.charAt(tokens.start(next)))) return false;
   return true;
 }
 
-/** Tokens that may follow an end mark and still belong to the sentence it ends. */
-function trailsSentence(text: string, previous: RawToken, token: RawToken): boolean {
-  if (token.kind === 'footnote') return true;
-  const char = text.charAt(token.start);
-  if (char === '»' || char === '”' || char === '›') return !hasBlankLine(text, previous.end, token.start);
-  if (char === '"' || char === ')' || char === ']') return previous.end === token.start;
+/** Does token `i`, after an end mark, still belong to the sentence it ends? */
+function trailsSentence(text: string, tokens: RawTokens, i: number): boolean {
+  if (tokens.kind(i) === 'footnote') return true;
+  const start = tokens.start(i);
+  const previousEnd = tokens.end(i - 1);
+  const char = text.charAt(start);
+  if (char === '»' || char === '”' || char === '›') return !hasBlankLine(text, previousEnd, start);
+  if (char === '"' || char === ')' || char === ']') return previousEnd === start;
   return false;
 }
 
-/** Sentence index of every token, and the token span `[start, end)` of every sentence. */
-export function splitSentences(text: string, tokens: RawToken[]): { sentenceOf: Uint32Array; spans: Array<[number, number]> } {
-  const sentenceOf = new Uint32Array(tokens.length);
+/** The token span `[start, end)` of every sentence. */
+export function splitSentences(text: string, tokens: RawTokens): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let start = 0;
   let ended = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as RawToken;
+  for (let i = 0; i < tokens.count; i++) {
     if (i > start) {
-      const previous = tokens[i - 1] as RawToken;
-      const paragraph = hasBlankLine(text, previous.end, token.start);
-      if (paragraph || (ended && !trailsSentence(text, previous, token))) {
+      const paragraph = hasBlankLine(text, tokens.end(i - 1), tokens.start(i));
+      if (paragraph || (ended && !trailsSentence(text, tokens, i))) {
         spans.push([start, i]);
         start = i;
         ended = false;
       }
     }
-    sentenceOf[i] = spans.length;
     if (closesSentence(text, tokens, i)) ended = true;
   }
-  if (start < tokens.length) spans.push([start, tokens.length]);
-  return { sentenceOf, spans };
+  if (start < tokens.count) spans.push([start, tokens.count]);
+  return spans;
 }

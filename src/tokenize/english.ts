@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Model, WinkMethods } from 'wink-nlp';
 import type { TokenKind } from '../types.js';
-import { scan, type RawToken } from './01-scan.js';
+import { scan } from './01-scan.js';
 import { hasBlankLine } from './02-sentences.js';
-import type { RawTokenization } from './raw.js';
+import { RawTokens, type RawToken, type RawTokenization } from './raw.js';
 
 /**
  * English: wink-nlp with wink-eng-lite-web-model gives tokens, sentences and universal POS
@@ -147,7 +147,8 @@ function refine(text: string, pieces: Array<Piece & { type: string }>): Piece[] 
     const { start, end, opens } = piece;
     if (SPACE.test(surface)) {
       // wink sometimes keeps exotic spaces inside an unknown token (`³\u3000³`): rescan it.
-      scan(surface, 'en').forEach((token, i) => push(piece, start + token.start, start + token.end, token.kind, 'X', opens && i === 0));
+      const parts = scan(surface, 'en');
+      for (let i = 0; i < parts.count; i++) push(piece, start + parts.start(i), start + parts.end(i), parts.kind(i), 'X', opens && i === 0);
       continue;
     }
     if (piece.type === 'url') {
@@ -249,8 +250,9 @@ function fillGaps(text: string, pieces: Piece[]): Piece[] {
       if (code === 32 || code === 10 || code === 13 || code === 9) continue; // the usual gaps, without a regex
       const gap = text.slice(at, to);
       if (BLANK.test(gap)) return;
-      for (const token of scan(gap, 'en')) {
-        out.push({ kind: token.kind, start: token.start + at, end: token.end + at, contraction: false, opens: false });
+      const parts = scan(gap, 'en');
+      for (let i = 0; i < parts.count; i++) {
+        out.push({ kind: parts.kind(i), start: parts.start(i) + at, end: parts.end(i) + at, contraction: false, opens: false });
       }
       return;
     }
@@ -270,7 +272,7 @@ function fillGaps(text: string, pieces: Piece[]): Piece[] {
  */
 export function tokenizeEnglish(text: string): RawTokenization {
   const pieces = fillGaps(text, glue(text, refine(text, align(text))));
-  const tokens: RawToken[] = [];
+  const tokens = new RawTokens();
   const sentences: Array<[number, number]> = [];
   let sentenceStart = 0;
   pieces.forEach((piece, i) => {
@@ -279,9 +281,8 @@ export function tokenizeEnglish(text: string): RawTokenization {
       sentences.push([sentenceStart, i]);
       sentenceStart = i;
     }
-    const { kind, start, end, pos } = piece;
-    tokens.push(pos === undefined ? { kind, start, end } : { kind, start, end, pos });
+    tokens.push(piece.kind, piece.start, piece.end, piece.pos);
   });
-  if (sentenceStart < tokens.length) sentences.push([sentenceStart, tokens.length]);
+  if (sentenceStart < tokens.count) sentences.push([sentenceStart, tokens.count]);
   return { tokens, sentences };
 }

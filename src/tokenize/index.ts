@@ -57,6 +57,31 @@ export function tokenize(text: string, lang: Lang): Tokenized {
   return tokenizeSegments(text, [{ start: 0, end: text.length, lang }]);
 }
 
+/** The normalised form and stem of a word as written. */
+interface WordForm {
+  text: string;
+  norm: string;
+  stem: string;
+}
+
+// Word forms follow Zipf's law: most tokens are a few thousand forms seen before. Looking up
+// the form as written gives its norm and stem with one hash, and every token of a form shares
+// the same three strings. Bounded, like the stem cache, against texts of endless new words.
+const FORM_CACHE_LIMIT = 200_000;
+const wordForms: Record<Lang, Map<string, WordForm>> = { fr: new Map(), en: new Map() };
+
+function wordForm(surface: string, lang: Lang): WordForm {
+  const forms = wordForms[lang];
+  let form = forms.get(surface);
+  if (form === undefined) {
+    const norm = normalizeWord(surface);
+    form = { text: surface, norm, stem: stem(norm, lang) };
+    if (forms.size >= FORM_CACHE_LIMIT) forms.clear();
+    forms.set(surface, form);
+  }
+  return form;
+}
+
 /**
  * Tokenise a text made of segments in different languages (a French page with an English
  * paragraph): each segment goes through its language's pipeline, offsets stay global.
@@ -69,30 +94,26 @@ export function tokenizeSegments(text: string, segments: readonly Segment[]): To
   const tokenizedSegments: TokenizedSegment[] = [];
   let words = 0;
   for (const segment of segments) {
-    const slice = segment.start === 0 && segment.end === text.length ? text : text.slice(segment.start, segment.end);
-    const raw = PIPELINES[segment.lang](slice);
+    const whole = segment.start === 0 && segment.end === text.length;
+    const { tokens: raw, sentences: spans } = PIPELINES[segment.lang](whole ? text : text.slice(segment.start, segment.end));
     const firstToken = tokens.length;
-    // Two checks on the whole segment spare two on every word of texts that need neither.
-    const apostrophes = slice.includes('\u2019');
-    const combining = COMBINING.test(slice);
     let sentence = sentences.length;
-    for (const [tokenStart, tokenEnd] of raw.sentences) {
+    for (const [tokenStart, tokenEnd] of spans) {
       for (let i = tokenStart; i < tokenEnd; i++) {
-        const { kind, pos } = raw.tokens[i]!;
-        const start = raw.tokens[i]!.start + segment.start;
-        const end = raw.tokens[i]!.end + segment.start;
-        const surface = text.slice(start, end);
-        const isWord = kind === 'word';
-        const norm = isWord || kind === 'elision' ? normalizeWord(surface, apostrophes, combining) : surface;
-        if (isWord) words++;
-        const token: CoreToken = {
-          text: surface,
-          norm,
-          stem: isWord ? stem(norm, segment.lang) : norm,
-          kind,
-          range: [start, end],
-          sentence,
-        };
+        const kind = raw.kind(i);
+        const start = raw.start(i) + segment.start;
+        const end = raw.end(i) + segment.start;
+        let surface = text.slice(start, end);
+        let norm = surface;
+        let stemmed = surface;
+        if (kind === 'word') {
+          words++;
+          ({ text: surface, norm, stem: stemmed } = wordForm(surface, segment.lang));
+        } else if (kind === 'elision') {
+          norm = stemmed = normalizeWord(surface);
+        }
+        const token: CoreToken = { text: surface, norm, stem: stemmed, kind, range: [start, end], sentence };
+        const pos = raw.pos(i);
         if (pos !== undefined) token.pos = pos;
         tokens.push(token);
       }

@@ -1,6 +1,79 @@
-import type { RawToken } from './01-scan.js';
+import type { TokenKind } from '../types.js';
 
-export type { RawToken } from './01-scan.js';
+/** Token kinds by number, as `RawTokens` stores them. */
+export const KINDS: readonly TokenKind[] = ['word', 'elision', 'number', 'punct', 'quote', 'symbol', 'url', 'footnote'];
+const KIND_CODES: Readonly<Record<TokenKind, number>> = Object.fromEntries(KINDS.map((kind, code) => [kind, code])) as Record<TokenKind, number>;
+
+/** A raw token read back from `RawTokens`. */
+export interface RawToken {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  pos?: string;
+}
+
+/**
+ * Raw tokens, column by column: kinds, starts and ends in typed arrays that grow by doubling.
+ * A text of a million tokens would otherwise make a million short-lived objects that live
+ * just long enough to be copied by the garbage collector.
+ */
+export class RawTokens {
+  count = 0;
+  private kinds = new Uint8Array(256);
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  /** Parts of speech, for pipelines that give them (English); `undefined` elsewhere. */
+  private tags: Array<string | undefined> | undefined;
+
+  push(kind: TokenKind, start: number, end: number, pos?: string): void {
+    if (this.count === this.starts.length) this.grow();
+    const i = this.count++;
+    this.kinds[i] = KIND_CODES[kind];
+    this.starts[i] = start;
+    this.ends[i] = end;
+    if (pos !== undefined) {
+      this.tags ??= [];
+      this.tags[i] = pos;
+    }
+  }
+
+  kind(i: number): TokenKind {
+    return KINDS[this.kinds[i]!]!;
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+
+  pos(i: number): string | undefined {
+    return this.tags?.[i];
+  }
+
+  /** Token `i` as an object (for pipelines that rework a few tokens, and for tests). */
+  at(i: number): RawToken {
+    const pos = this.pos(i);
+    const token: RawToken = { kind: this.kind(i), start: this.start(i), end: this.end(i) };
+    if (pos !== undefined) token.pos = pos;
+    return token;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    this.kinds = kinds;
+    this.starts = starts;
+    this.ends = ends;
+  }
+}
 
 /**
  * What a language's pipeline hands to the shared token builder: raw tokens with offsets
@@ -8,6 +81,6 @@ export type { RawToken } from './01-scan.js';
  * every token in order.
  */
 export interface RawTokenization {
-  tokens: RawToken[];
+  tokens: RawTokens;
   sentences: Array<[number, number]>;
 }
