@@ -146,6 +146,8 @@ export function compileRulePattern(pattern: string, options: SlotOptions): RuleS
 }
 
 function isUpperInitial(token: Token): boolean {
+  const code = token.text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const first = token.text.charAt(0);
   return first !== first.toLowerCase();
 }
@@ -204,6 +206,19 @@ function slotEnds(ctx: RuleContext, slot: RuleSlot, t: number, limit: number, ou
   }
 }
 
+/** Does `slot`, which has no term alternatives, consume token `t`? */
+function fillsOne(ctx: RuleContext, slot: RuleSlot, t: number): boolean {
+  const token = ctx.tokens[t]!;
+  if (slot.negated) {
+    if ((token.kind !== 'word' && token.kind !== 'elision') || fillsPlain(slot, token)) return false;
+    for (const tag of slot.tags) if (hasTag(ctx, t, tag)) return false;
+    return true;
+  }
+  if (fillsPlain(slot, token)) return true;
+  for (const tag of slot.tags) if (hasTag(ctx, t, tag)) return true;
+  return false;
+}
+
 /** Longest end (exclusive) at which `slots[s..]` matches from token `t` (before `limit`), or -1. */
 export function matchRule(ctx: RuleContext, slots: readonly RuleSlot[], s: number, t: number, limit: number): number {
   if (s === slots.length) return t;
@@ -217,9 +232,14 @@ export function matchRule(ctx: RuleContext, slots: readonly RuleSlot[], s: numbe
     return best;
   }
   if (t < limit) {
-    const ends: number[] = [];
-    slotEnds(ctx, slot, t, limit, ends);
-    for (const end of ends) best = Math.max(best, matchRule(ctx, slots, s + 1, end, limit));
+    if (slot.categories.size === 0) {
+      // Without term alternatives a slot consumes one token or none: no list of ends to build.
+      if (fillsOne(ctx, slot, t)) best = matchRule(ctx, slots, s + 1, t + 1, limit);
+    } else {
+      const ends: number[] = [];
+      slotEnds(ctx, slot, t, limit, ends);
+      for (const end of ends) best = Math.max(best, matchRule(ctx, slots, s + 1, end, limit));
+    }
   }
   if (slot.optional) best = Math.max(best, matchRule(ctx, slots, s + 1, t, limit));
   return best;
@@ -269,31 +289,16 @@ export class PatternSet<T> {
    */
   private candidates(ctx: RuleContext, t: number): ReadonlyArray<Item<T>> {
     const token = ctx.tokens[t]!;
-    let found: ReadonlyArray<Item<T>> = NONE;
-    let merged = false;
-    const add = (items: Array<Item<T>> | undefined): void => {
-      if (!items) return;
-      if (found.length === 0) {
-        found = items;
-        return;
-      }
-      if (!merged) {
-        found = [...found];
-        merged = true;
-      }
-      const list = found as Array<Item<T>>;
-      for (const item of items) if (!list.includes(item)) list.push(item);
-    };
-    add(this.byForm.get(token.norm));
-    if (token.kind === 'word') add(this.byStem.get(token.stem));
+    let found = union(NONE, this.byForm.get(token.norm));
+    if (token.kind === 'word') found = union(found, this.byStem.get(token.stem));
     if (this.byCategory.size > 0) {
       const term = ctx.termStart[t]!;
       if (term >= 0) {
-        add(this.byCategory.get(ctx.termCategory[term]!));
-        add(this.byCategory.get('*'));
+        found = union(found, this.byCategory.get(ctx.termCategory[term]!));
+        found = union(found, this.byCategory.get('*'));
       }
     }
-    if (this.byTag.size > 0) for (const [tag, items] of this.byTag) if (hasTag(ctx, t, tag)) add(items);
+    if (this.byTag.size > 0) for (const [tag, items] of this.byTag) if (hasTag(ctx, t, tag)) found = union(found, items);
     return found;
   }
 
@@ -357,28 +362,40 @@ export class StartIndex {
   /** For each set, the tokens (ascending) where one of its patterns may start. */
   starts(ctx: RuleContext): number[][] {
     const out: number[][] = Array.from({ length: this.count }, () => []);
-    const mark = (ids: readonly number[] | undefined, t: number): void => {
-      if (!ids) return;
-      for (const id of ids) {
-        const list = out[id]!;
-        if (list[list.length - 1] !== t) list.push(t);
-      }
-    };
-    const tags = [...this.byTag];
+    const tags = [...this.byTag.keys()];
+    const tagIds = [...this.byTag.values()];
     const { tokens, termStart, termCategory } = ctx;
+    // Tokens are visited in order, so each list comes out ascending and without repeats.
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t]!;
-      mark(this.byForm.get(token.norm), t);
-      if (token.kind === 'word') mark(this.byStem.get(token.stem), t);
+      mark(out, this.byForm.get(token.norm), t);
+      if (token.kind === 'word') mark(out, this.byStem.get(token.stem), t);
       const term = termStart[t]!;
       if (term >= 0 && this.byCategory.size > 0) {
-        mark(this.byCategory.get(termCategory[term]!), t);
-        mark(this.byCategory.get('*'), t);
+        mark(out, this.byCategory.get(termCategory[term]!), t);
+        mark(out, this.byCategory.get('*'), t);
       }
-      for (const [tag, ids] of tags) if (hasTag(ctx, t, tag)) mark(ids, t);
+      for (let k = 0; k < tags.length; k++) if (hasTag(ctx, t, tags[k]!)) mark(out, tagIds[k], t);
     }
-    for (const list of out) list.sort((a, b) => a - b);
     return out;
+  }
+}
+
+/** `found` and `items` without duplicates; allocates only when both are non-empty. */
+function union<T>(found: ReadonlyArray<T>, items: ReadonlyArray<T> | undefined): ReadonlyArray<T> {
+  if (!items || items.length === 0) return found;
+  if (found.length === 0) return items;
+  const list = [...found];
+  for (const item of items) if (!list.includes(item)) list.push(item);
+  return list;
+}
+
+/** Add token `t` to the start list of every set in `ids`. */
+function mark(out: number[][], ids: readonly number[] | undefined, t: number): void {
+  if (!ids) return;
+  for (let k = 0; k < ids.length; k++) {
+    const list = out[ids[k]!]!;
+    if (list[list.length - 1] !== t) list.push(t);
   }
 }
 
