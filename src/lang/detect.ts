@@ -47,36 +47,63 @@ const FRENCH = new Set([
 const FRENCH_ELISIONS = new Set(['l', 'd', 'qu', 'n', 's', 'c', 'j', 'm', 't', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
 // don't, it's, we're, they've, we'll, I'm, she'd.
 const ENGLISH_CLITICS = new Set(['t', 's', 're', 've', 'll', 'm', 'd']);
-const WORD = /\p{L}+(?:-\p{L}+)*/gu;
-const APOSTROPHE = /['’]/u;
-const LETTER = /\p{L}/gu;
+const LETTER = /\p{L}/u;
+/** The longest word of the sets above: longer words need not be lower-cased and looked up. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH, ...FRENCH, ...FRENCH_ELISIONS, ...ENGLISH_CLITICS].map((word) => word.length));
 
-/** Letters in `text`, counted up to `cap` (the thresholds below never need more). */
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
+
+/** Is the code point at `at` a letter? ASCII without an expression, the rest with one. */
+function isLetterAt(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7; // Latin letters
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+/** Code units the code point at `at` takes. */
+const width = (text: string, at: number): number => (text.codePointAt(at)! > 0xffff ? 2 : 1);
+
+/** End of the run of letters from `at`. */
+function lettersEnd(text: string, at: number): number {
+  while (at < text.length && isLetterAt(text, at)) at += width(text, at);
+  return at;
+}
+
+/** Letters of `text`, counted up to `cap`. */
 function letterCount(text: string, cap = LONG_LETTERS): number {
-  LETTER.lastIndex = 0;
   let count = 0;
-  while (count < cap && LETTER.exec(text) !== null) count++;
+  for (let at = 0; at < text.length && count < cap; at += width(text, at)) {
+    if (isLetterAt(text, at)) count++;
+  }
   return count;
 }
 
-/** Function words of each language in `text`. */
+/** Grammar words of each language in `text`. */
 function functionWords(text: string): { en: number; fr: number } {
   let en = 0;
   let fr = 0;
-  WORD.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = WORD.exec(text)) !== null) {
-    const word = match[0].toLowerCase();
-    const end = match.index + word.length;
-    const before = match.index > 0 ? text.charAt(match.index - 1) : '';
-    if (APOSTROPHE.test(text.charAt(end)) && /\p{L}/u.test(text.charAt(end + 1))) {
+  // Words are letters joined by hyphens (so-called); read without a match object per word.
+  for (let at = 0; at < text.length; ) {
+    if (!isLetterAt(text, at)) {
+      at += width(text, at);
+      continue;
+    }
+    const start = at;
+    let end = lettersEnd(text, at);
+    while (text.charCodeAt(end) === 45 && isLetterAt(text, end + 1)) end = lettersEnd(text, end + 1);
+    at = end;
+    if (end - start > LONGEST_FUNCTION_WORD) continue;
+    const word = text.slice(start, end).toLowerCase();
+    if (isApostrophe(text.charCodeAt(end)) && isLetterAt(text, end + 1)) {
       // An elision opens the word after the apostrophe: l'open data, qu'elle.
       if (FRENCH_ELISIONS.has(word)) {
         fr++;
         continue;
       }
     }
-    if (APOSTROPHE.test(before) && match.index > 1 && /\p{L}/u.test(text.charAt(match.index - 2)) && ENGLISH_CLITICS.has(word)) {
+    if (start > 1 && isApostrophe(text.charCodeAt(start - 1)) && isLetterAt(text, start - 2) && ENGLISH_CLITICS.has(word)) {
       en++;
       continue;
     }
@@ -86,7 +113,6 @@ function functionWords(text: string): { en: number; fr: number } {
   return { en, fr };
 }
 
-/** A language and whether the evidence is strong enough to switch away from the document's. */
 interface Judgement {
   lang: Lang;
   confident: boolean;
