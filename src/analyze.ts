@@ -57,8 +57,8 @@ function majorityLang(segments: readonly TokenizedSegment[], tokens: readonly Co
 
 function termFinding(match: TermMatch, text: string, tokens: readonly CoreToken[], positions: PositionMap, lang: Lang): Finding {
   const { entry } = match;
-  const start = tokens[match.first]!.range[0];
-  const end = tokens[match.end - 1]!.range[1];
+  const start = tokens[match.first]!.start;
+  const end = tokens[match.end - 1]!.end;
   const actual = text.slice(start, end);
   const indices: number[] = [];
   for (let t = match.first; t < match.end; t++) indices.push(t);

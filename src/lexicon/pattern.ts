@@ -39,7 +39,7 @@ function tokensOf(text: string, lang: Lang): CoreToken[] {
   // for the elision token the tokenizer makes of `d'une`, `l'écologie`.
   if (ELIDED_FORM.test(text)) {
     const norm = normalizeWord(text);
-    return [{ text, norm, stem: norm, kind: 'elision', range: [0, text.length], sentence: 0 }];
+    return [{ text, norm, stem: norm, kind: 'elision', start: 0, end: text.length, sentence: 0 }];
   }
   return tokenize(text, lang).tokens;
 }

@@ -39,8 +39,8 @@ export function findPatterns(input: PatternInput, rules: RuleSet = bundledRules(
         end = Math.max(end, spans[k]!.end);
         parts.push(spans[k]!.triggers);
       }
-      const start = tokens[first]!.range[0];
-      const stop = tokens[end - 1]!.range[1];
+      const start = tokens[first]!.start;
+      const stop = tokens[end - 1]!.end;
       findings.push({
         ruleId: rule.ruleId,
         kind: 'pattern',

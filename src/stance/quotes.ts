@@ -43,7 +43,7 @@ export function scanQuotations(text: string, tokens: readonly CoreToken[]): Quot
   let words = 0; // words seen so far: a quotation's size is a difference of two counts
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
-    if (t > 0 && stack.length > 0 && hasBlankLine(text, tokens[t - 1]!.range[1], token.range[0])) {
+    if (t > 0 && stack.length > 0 && hasBlankLine(text, tokens[t - 1]!.end, token.start)) {
       stack.length = 0;
       openCount['«'] = openCount['“'] = openCount['‹'] = openCount['‘'] = openCount['"'] = 0;
     }
@@ -52,10 +52,10 @@ export function scanQuotations(text: string, tokens: readonly CoreToken[]): Quot
     const mark = token.text;
     let family: Family | undefined = CLOSERS[mark];
     if (mark === '"') {
-      const next = text.charAt(token.range[1]);
+      const next = text.charAt(token.end);
       const closingLooks = next === '' || !WORDLIKE.test(next);
-      if (openCount['"'] > 0 && (closingLooks || !opensHere(text, token.range[0]))) family = '"';
-      else if (opensHere(text, token.range[0])) family = undefined;
+      if (openCount['"'] > 0 && (closingLooks || !opensHere(text, token.start))) family = '"';
+      else if (opensHere(text, token.start)) family = undefined;
       else continue;
       if (family === undefined) {
         stack.push({ token: t, family: '"', words });

@@ -9,11 +9,16 @@ export { PositionMap } from './positions.js';
 export { stem } from './stem.js';
 
 /**
- * A token as the pipeline uses it: everything but its `place`. Places cost three objects a
- * token and no step of the analysis reads them, so they are added only when tokens are
- * handed out (`withPlaces`).
+ * A token as the pipeline uses it: a `Token` without its `place`, and with its range as two
+ * numbers. Places cost three objects a token and the range an array, and a text holds a
+ * million tokens: they are built only when tokens are handed out (`withPlaces`).
  */
-export type CoreToken = Omit<Token, 'place'>;
+export interface CoreToken extends Omit<Token, 'place' | 'range'> {
+  /** Offset of the first code unit. */
+  start: number;
+  /** Offset after the last code unit. */
+  end: number;
+}
 
 /** A stretch of the text `[start, end)` in one language. */
 export interface Segment {
@@ -112,13 +117,13 @@ export function tokenizeSegments(text: string, segments: readonly Segment[]): To
         } else if (kind === 'elision') {
           norm = stemmed = normalizeWord(surface);
         }
-        const token: CoreToken = { text: surface, norm, stem: stemmed, kind, range: [start, end], sentence };
+        const token: CoreToken = { text: surface, norm, stem: stemmed, kind, start, end, sentence };
         const pos = raw.pos(i);
         if (pos !== undefined) token.pos = pos;
         tokens.push(token);
       }
-      const startOffset = tokens[firstToken + tokenStart]!.range[0];
-      const endOffset = tokens[firstToken + tokenEnd - 1]!.range[1];
+      const startOffset = tokens[firstToken + tokenStart]!.start;
+      const endOffset = tokens[firstToken + tokenEnd - 1]!.end;
       sentences.push({
         range: [startOffset, endOffset],
         place: positions.place(startOffset, endOffset),
@@ -141,8 +146,8 @@ export function withPlaces(tokens: readonly CoreToken[], positions: PositionMap)
       norm: token.norm,
       stem: token.stem,
       kind: token.kind,
-      range: token.range,
-      place: { start: point(token.range[0]), end: point(token.range[1]) },
+      range: [token.start, token.end],
+      place: { start: point(token.start), end: point(token.end) },
       sentence: token.sentence,
     };
     if (token.pos !== undefined) placed.pos = token.pos;
