@@ -24,8 +24,10 @@ export interface RuleContext {
   readonly clauseStart: Int32Array;
   /** Token after the last token of each token's clause. */
   readonly clauseEnd: Int32Array;
-  /** For each pattern set of the rule file, where it may start (see `StartIndex`). */
-  starts?: ReadonlyArray<readonly number[]>;
+  /** End (exclusive) of each token's sentence. */
+  readonly sentenceEnd: Int32Array;
+  /** For each pattern set of the rule file, its matches (see `StartIndex.matchAll`). */
+  matches?: ReadonlyArray<ReadonlyArray<unknown>>;
 }
 
 /** Punctuation that ends a clause. The comma is one; quotation marks are not. */
@@ -70,7 +72,9 @@ export function buildContext(input: PatternInput): RuleContext {
 
   const clauseStart = new Int32Array(n);
   const clauseEnd = new Int32Array(n);
+  const sentenceEnd = new Int32Array(n);
   for (const sentence of sentences) {
+    sentenceEnd.fill(sentence.tokenEnd, sentence.tokenStart, sentence.tokenEnd);
     let start = sentence.tokenStart;
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
       clauseStart[t] = start;
@@ -84,7 +88,7 @@ export function buildContext(input: PatternInput): RuleContext {
       } else clauseEnd[t] = end;
     }
   }
-  return { input, tokens, sentences, termStart, termCover, termEnd, termCategory, wordsBefore, clauseStart, clauseEnd };
+  return { input, tokens, sentences, termStart, termCover, termEnd, termCategory, wordsBefore, clauseStart, clauseEnd, sentenceEnd };
 }
 
 /** Words strictly between `[aFirst, aEnd)` and `[bFirst, bEnd)` (which do not overlap). */
@@ -94,7 +98,7 @@ export function wordsBetween(ctx: RuleContext, aFirst: number, aEnd: number, bFi
 
 /** End (exclusive) of the sentence of token `t`. */
 export function sentenceEndOf(ctx: RuleContext, t: number): number {
-  return ctx.sentences[ctx.tokens[t]!.sentence]!.tokenEnd;
+  return ctx.sentenceEnd[t]!;
 }
 
 /** The token span `[first, end)` a finding on `[first, end)` covers for `span`. */

@@ -269,7 +269,7 @@ export class PatternSet<T> {
   size = 0;
 
   constructor(private readonly starts?: StartIndex) {
-    this.id = starts ? starts.register() : -1;
+    this.id = starts ? starts.register(this) : -1;
   }
 
   add(slots: readonly RuleSlot[], value: T): void {
@@ -302,53 +302,52 @@ export class PatternSet<T> {
     return found;
   }
 
+  /** The longest match of the set's patterns that starts at token `t`, never across its sentence. */
+  matchAt(ctx: RuleContext, t: number): SetMatch<T> | undefined {
+    const limit = ctx.sentenceEnd[t]!;
+    let best: SetMatch<T> | undefined;
+    for (const candidate of this.candidates(ctx, t)) {
+      const end = matchRule(ctx, candidate.slots, 0, t, limit);
+      if (end > t && (!best || end > best.end)) best = { value: candidate.value, first: t, end };
+    }
+    return best;
+  }
+
   /**
    * Non-overlapping matches in the whole text, left to right, longest first at each start;
-   * never across a sentence. Only the tokens where the context's start index says this set
-   * may start are visited (every token when the set has no index).
+   * never across a sentence. A set of a `StartIndex` reads what the index's one pass found
+   * (`ctx.matches`); a set on its own visits every token.
    */
   scan(ctx: RuleContext): Array<SetMatch<T>> {
-    const found: Array<SetMatch<T>> = [];
-    if (this.size === 0) return found;
-    const { tokens, sentences } = ctx;
-    const startsHere = this.id >= 0 ? ctx.starts?.[this.id] : undefined;
-    let cursor = 0;
-    const tryAt = (t: number): void => {
-      const limit = sentences[tokens[t]!.sentence]!.tokenEnd;
-      let best: SetMatch<T> | undefined;
-      for (const candidate of this.candidates(ctx, t)) {
-        const end = matchRule(ctx, candidate.slots, 0, t, limit);
-        if (end > t && (!best || end > best.end)) best = { value: candidate.value, first: t, end };
-      }
-      if (best) {
-        found.push(best);
-        cursor = best.end;
-      }
-    };
-    if (startsHere) {
-      for (const t of startsHere) if (t >= cursor) tryAt(t);
-    } else {
-      for (let t = 0; t < tokens.length; t++) if (t >= cursor) tryAt(t);
+    const found = this.id >= 0 ? ctx.matches?.[this.id] : undefined;
+    if (found) return found as Array<SetMatch<T>>;
+    const matches: Array<SetMatch<T>> = [];
+    if (this.size === 0) return matches;
+    for (let t = 0; t < ctx.tokens.length; ) {
+      const match = this.matchAt(ctx, t);
+      if (match) matches.push(match);
+      t = match ? match.end : t + 1;
     }
-    return found;
+    return matches;
   }
 }
 
 /**
- * The first slots of every pattern set of a rule file, in one index: one pass over the tokens
- * tells each set where it may start, instead of every set looking up every token. With twenty
- * rules and their context sets, that is two map look-ups a token instead of sixty.
+ * The first slots of every pattern set of a rule file, in one index, and one pass over the
+ * tokens that matches every set where it may start. With twenty rules and their context sets,
+ * that is two map look-ups a token instead of sixty, and each token is read while it is in
+ * the cache rather than once per set (a million tokens do not fit in it).
  */
 export class StartIndex {
   private readonly byStem = new Map<string, number[]>();
   private readonly byForm = new Map<string, number[]>();
   private readonly byCategory = new Map<Category | '*', number[]>();
   private readonly byTag = new Map<string, number[]>();
-  private count = 0;
+  private readonly sets: Array<PatternSet<unknown>> = [];
 
   /** A number for a new pattern set. */
-  register(): number {
-    return this.count++;
+  register(set: PatternSet<unknown>): number {
+    return this.sets.push(set) - 1;
   }
 
   /** Record the first slot of a pattern of set `id`. */
@@ -359,25 +358,49 @@ export class StartIndex {
     for (const tag of first.tags) addId(this.byTag, tag, id);
   }
 
-  /** For each set, the tokens (ascending) where one of its patterns may start. */
-  starts(ctx: RuleContext): number[][] {
-    const out: number[][] = Array.from({ length: this.count }, () => []);
+  /** Every set's matches, as its own `scan` would find them, in one pass over the tokens. */
+  matchAll(ctx: RuleContext): Array<Array<SetMatch<unknown>>> {
+    const { sets } = this;
+    const pass: Pass = { ctx, sets, found: sets.map(() => []), cursor: new Int32Array(sets.length), tried: new Int32Array(sets.length).fill(-1) };
     const tags = [...this.byTag.keys()];
     const tagIds = [...this.byTag.values()];
     const { tokens, termStart, termCategory } = ctx;
-    // Tokens are visited in order, so each list comes out ascending and without repeats.
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t]!;
-      mark(out, this.byForm.get(token.norm), t);
-      if (token.kind === 'word') mark(out, this.byStem.get(token.stem), t);
+      tryIn(pass, this.byForm.get(token.norm), t);
+      if (token.kind === 'word') tryIn(pass, this.byStem.get(token.stem), t);
       const term = termStart[t]!;
       if (term >= 0 && this.byCategory.size > 0) {
-        mark(out, this.byCategory.get(termCategory[term]!), t);
-        mark(out, this.byCategory.get('*'), t);
+        tryIn(pass, this.byCategory.get(termCategory[term]!), t);
+        tryIn(pass, this.byCategory.get('*'), t);
       }
-      for (let k = 0; k < tags.length; k++) if (hasTag(ctx, t, tags[k]!)) mark(out, tagIds[k], t);
+      for (let k = 0; k < tags.length; k++) if (hasTag(ctx, t, tags[k]!)) tryIn(pass, tagIds[k], t);
     }
-    return out;
+    return pass.found;
+  }
+}
+
+/** The state of `StartIndex.matchAll`: per set, its matches, where its next match may start, the last token tried. */
+interface Pass {
+  ctx: RuleContext;
+  sets: ReadonlyArray<PatternSet<unknown>>;
+  found: Array<Array<SetMatch<unknown>>>;
+  cursor: Int32Array;
+  tried: Int32Array;
+}
+
+/** Try at token `t` every set of `ids` whose last match ends at or before `t`. */
+function tryIn(pass: Pass, ids: readonly number[] | undefined, t: number): void {
+  if (!ids) return;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    if (pass.tried[id] === t || t < pass.cursor[id]!) continue;
+    pass.tried[id] = t;
+    const match = pass.sets[id]!.matchAt(pass.ctx, t);
+    if (match) {
+      pass.found[id]!.push(match);
+      pass.cursor[id] = match.end;
+    }
   }
 }
 
@@ -388,15 +411,6 @@ function union<T>(found: ReadonlyArray<T>, items: ReadonlyArray<T> | undefined):
   const list = [...found];
   for (const item of items) if (!list.includes(item)) list.push(item);
   return list;
-}
-
-/** Add token `t` to the start list of every set in `ids`. */
-function mark(out: number[][], ids: readonly number[] | undefined, t: number): void {
-  if (!ids) return;
-  for (let k = 0; k < ids.length; k++) {
-    const list = out[ids[k]!]!;
-    if (list[list.length - 1] !== t) list.push(t);
-  }
 }
 
 function addId<K>(map: Map<K, number[]>, key: K, id: number): void {
