@@ -47,6 +47,7 @@ function segmentsOf(text: string, options: AnalyzeOptions): Segment[] {
 
 /** The language with the most words: the `lang` of a mixed text. */
 function majorityLang(segments: readonly TokenizedSegment[], tokens: readonly CoreToken[], fallback: Lang): Lang {
+  if (segments.length === 1) return segments[0]!.lang;
   const words: Record<Lang, number> = { fr: 0, en: 0 };
   for (const segment of segments) {
     for (let t = segment.tokenStart; t < segment.tokenEnd; t++) if (tokens[t]!.kind === 'word') words[segment.lang]++;

@@ -193,14 +193,13 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
     };
 
     for (const sentence of ctx.sentences) {
-      // Cheap pre-filter: enough terms of the categories and enough separators.
+      // Cheap pre-filters: enough terms of the categories (a typed array), then enough separators.
       let terms = 0;
+      for (let t = sentence.tokenStart; t < sentence.tokenEnd && terms < minTerms; t++) if (allowed(termStart[t]!)) terms++;
+      if (terms < minTerms) continue;
       let separators = 0;
-      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
-        if (termStart[t]! >= 0 && allowed(termStart[t]!)) terms++;
-        if (isSeparator(t)) separators++;
-      }
-      if (terms < minTerms || separators < minItems - 1) continue;
+      for (let t = sentence.tokenStart; t < sentence.tokenEnd && separators < minItems - 1; t++) if (isSeparator(t)) separators++;
+      if (separators < minItems - 1) continue;
       let r0 = sentence.tokenStart;
       for (let t = sentence.tokenStart; t <= sentence.tokenEnd; t++) {
         if (t < sentence.tokenEnd && !isHardBreak(tokens[t]!)) continue;
