@@ -111,6 +111,9 @@ function plainWordEnd(text: string, at: number): number {
   return i;
 }
 
+/** Characters per token in ordinary prose, about: sizes the token buffer once. */
+const TOKEN_CHARS = 6;
+
 /** Does `pattern` match at `at`? On success, `pattern.lastIndex` is the end of the match. */
 function matchesAt(pattern: RegExp, text: string, at: number): boolean {
   pattern.lastIndex = at;
@@ -122,9 +125,9 @@ const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /**
  * Raw tokens of `text`, in order. French splits elisions (`l'`, `qu'`); English does not need to.
- * `into` receives the tokens with `offset` added to their positions (default: a new buffer).
  */
-export function scan(text: string, lang: Lang, into: RawTokens = new RawTokens(), offset = 0): RawTokens {
+export function scan(text: string, lang: Lang): RawTokens {
+  const tokens = new RawTokens(text.length / TOKEN_CHARS);
   const elisions = lang === 'fr';
   const length = text.length;
   let at = 0;
@@ -141,10 +144,10 @@ export function scan(text: string, lang: Lang, into: RawTokens = new RawTokens()
     }
     const kind = tokenAt(text, at, code, elisions);
     const end = lastEnd;
-    into.push(kind, at + offset, end + offset);
+    tokens.push(kind, at, end);
     at = end;
   }
-  return into;
+  return tokens;
 }
 
 /** End of the token `tokenAt` found last (a module variable rather than an object per token). */

@@ -19,11 +19,19 @@ export interface RawToken {
  */
 export class RawTokens {
   count = 0;
-  private kinds = new Uint8Array(256);
-  private starts = new Int32Array(256);
-  private ends = new Int32Array(256);
+  private kinds: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
   /** Parts of speech, for pipelines that give them (English); `undefined` elsewhere. */
   private tags: Array<string | undefined> | undefined;
+
+  /** `capacity`: tokens expected. Compiling a lexicon tokenises thousands of short patterns. */
+  constructor(capacity = 16) {
+    const size = Math.max(4, Math.ceil(capacity));
+    this.kinds = new Uint8Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+  }
 
   push(kind: TokenKind, start: number, end: number, pos?: string): void {
     if (this.count === this.starts.length) this.grow();
