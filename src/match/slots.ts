@@ -11,24 +11,40 @@ export function matchFrom(slots: readonly Slot[], s: number, tokens: readonly Co
   return best;
 }
 
+type Item<T> = { slots: readonly Slot[]; value: T };
+const NONE: ReadonlyArray<never> = [];
+/** Word forms whose candidates are remembered, at most (a hostile text has endless new words). */
+const MEMO_LIMIT = 50_000;
+
 /** Patterns indexed by the stems and forms of their first slot. */
 export class SlotIndex<T> {
-  private readonly byStem = new Map<string, Array<{ slots: readonly Slot[]; value: T }>>();
-  private readonly byForm = new Map<string, Array<{ slots: readonly Slot[]; value: T }>>();
+  private readonly byStem = new Map<string, Array<Item<T>>>();
+  private readonly byForm = new Map<string, Array<Item<T>>>();
+  /**
+   * Candidates of a word by its norm, with the stem they were found with: one look-up instead
+   * of two. (A word of the other language has the same norm and another stem: not taken then.)
+   */
+  private readonly byWord = new Map<string, { stem: string; found: ReadonlyArray<Item<T>> }>();
 
   add(slots: readonly Slot[], value: T): void {
     const first = slots[0]!;
     const item = { slots, value };
     for (const stem of first.stems) push(this.byStem, stem, item);
     for (const form of first.forms) push(this.byForm, form, item);
+    this.byWord.clear();
   }
 
   /** Patterns that may start at `token`. */
-  candidates(token: CoreToken): ReadonlyArray<{ slots: readonly Slot[]; value: T }> {
+  candidates(token: CoreToken): ReadonlyArray<Item<T>> {
+    if (token.kind !== 'word') return this.byForm.get(token.norm) ?? NONE;
+    const known = this.byWord.get(token.norm);
+    if (known !== undefined && known.stem === token.stem) return known.found;
     const byForm = this.byForm.get(token.norm);
-    const byStem = token.kind === 'word' ? this.byStem.get(token.stem) : undefined;
-    if (!byForm) return byStem ?? [];
-    return byStem ? [...byForm, ...byStem] : byForm;
+    const byStem = this.byStem.get(token.stem);
+    const found = byForm && byStem ? [...byForm, ...byStem] : (byForm ?? byStem ?? NONE);
+    if (this.byWord.size >= MEMO_LIMIT) this.byWord.clear();
+    this.byWord.set(token.norm, { stem: token.stem, found });
+    return found;
   }
 }
 
@@ -43,14 +59,22 @@ export function findAll<T>(index: SlotIndex<T>, tokens: readonly CoreToken[], fr
   const found: Array<{ value: T; first: number; end: number }> = [];
   let t = from;
   while (t < to) {
-    let best: { value: T; first: number; end: number } | undefined;
-    for (const candidate of index.candidates(tokens[t]!)) {
-      const end = matchFrom(candidate.slots, 0, tokens, t, sentenceEnd(t));
-      if (end > t && (!best || end > best.end)) best = { value: candidate.value, first: t, end };
+    const candidates = index.candidates(tokens[t]!);
+    let bestEnd = -1;
+    let bestValue: T | undefined;
+    if (candidates.length > 0) {
+      const limit = sentenceEnd(t);
+      for (const candidate of candidates) {
+        const end = matchFrom(candidate.slots, 0, tokens, t, limit);
+        if (end > t && end > bestEnd) {
+          bestEnd = end;
+          bestValue = candidate.value;
+        }
+      }
     }
-    if (best) {
-      found.push(best);
-      t = best.end;
+    if (bestEnd > t) {
+      found.push({ value: bestValue as T, first: t, end: bestEnd });
+      t = bestEnd;
     } else t++;
   }
   return found;

@@ -19,7 +19,7 @@ function isNear(slots: readonly Slot[], window: number, tokens: readonly CoreTok
       const token = tokens[t]!;
       if (token.kind !== 'word') continue;
       words++;
-      if (slots.some((slot) => fills(slot, token))) return true;
+      for (const slot of slots) if (fills(slot, token)) return true;
     }
     return false;
   };
@@ -46,18 +46,26 @@ function byPreference(a: TermMatch, b: TermMatch): number {
  */
 export function matchTerms(tokens: readonly CoreToken[], sentences: readonly Sentence[], lexicon: Lexicon, from = 0, to = tokens.length): TermMatch[] {
   const matches: TermMatch[] = [];
+  // Matches at one token, reused from token to token: most tokens start none or one.
+  const found: TermMatch[] = [];
   let t = from;
   while (t < to) {
     const candidates = lexicon.index.candidates(tokens[t]!);
     let best: TermMatch | undefined;
     if (candidates.length > 0) {
       const sentence = sentences[tokens[t]!.sentence]!;
-      const found: TermMatch[] = [];
+      found.length = 0;
       for (const { slots, value } of candidates) {
         const end = matchFrom(slots, 0, tokens, t, sentence.tokenEnd);
         if (end > t) found.push({ entry: value, first: t, end });
       }
-      best = found.sort(byPreference).find((match) => contextHolds(match, tokens, sentence));
+      if (found.length > 1) found.sort(byPreference);
+      for (const match of found) {
+        if (contextHolds(match, tokens, sentence)) {
+          best = match;
+          break;
+        }
+      }
     }
     if (best) {
       matches.push(best);

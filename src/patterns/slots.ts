@@ -179,44 +179,36 @@ function fillsPlain(slot: RuleSlot, token: Token): boolean {
   return slot.forms.has(token.norm) || (token.kind === 'word' && slot.stems.has(token.stem));
 }
 
-/** Ends (exclusive) at which `slot` can consume tokens from `t` (a term alternative consumes the whole term). */
-function slotEnds(ctx: RuleContext, slot: RuleSlot, t: number, limit: number, out: number[]): void {
-  const token = ctx.tokens[t]!;
-  if (slot.negated) {
-    if ((token.kind !== 'word' && token.kind !== 'elision') || fillsPlain(slot, token)) return;
-    for (const tag of slot.tags) if (hasTag(ctx, t, tag)) return;
-    if (slot.categories.size > 0) {
-      const term = ctx.termStart[t]!;
-      if (term >= 0 && (slot.categories.has('*') || slot.categories.has(ctx.termCategory[term]!))) return;
-    }
-    out.push(t + 1);
-    return;
-  }
-  if (slot.categories.size > 0) {
-    const term = ctx.termStart[t]!;
-    if (term >= 0 && (slot.categories.has('*') || slot.categories.has(ctx.termCategory[term]!))) {
-      const end = ctx.termEnd[term]!;
-      if (end <= limit) out.push(end);
-    }
-  }
-  if (fillsPlain(slot, token)) out.push(t + 1);
-  else for (const tag of slot.tags) if (hasTag(ctx, t, tag)) {
-    out.push(t + 1);
-    break;
-  }
+/** Index of the term of one of `slot`'s categories that starts at token `t`, or -1. */
+function termOfCategory(ctx: RuleContext, slot: RuleSlot, t: number): number {
+  const term = ctx.termStart[t]!;
+  return term >= 0 && (slot.categories.has('*') || slot.categories.has(ctx.termCategory[term]!)) ? term : -1;
 }
 
-/** Does `slot`, which has no term alternatives, consume token `t`? */
+/** End (exclusive) of the whole term a term alternative of `slot` consumes from `t`, if it ends by `limit`; else -1. */
+function termEndAt(ctx: RuleContext, slot: RuleSlot, t: number, limit: number): number {
+  if (slot.negated || slot.categories.size === 0) return -1;
+  const term = termOfCategory(ctx, slot, t);
+  if (term < 0) return -1;
+  const end = ctx.termEnd[term]!;
+  return end <= limit ? end : -1;
+}
+
+/** Does token `t` carry one of `slot`'s tags? (An empty set is not iterated: no iterator to allocate.) */
+function hasSomeTag(ctx: RuleContext, slot: RuleSlot, t: number): boolean {
+  if (slot.tags.size === 0) return false;
+  for (const tag of slot.tags) if (hasTag(ctx, t, tag)) return true;
+  return false;
+}
+
+/** Does `slot` consume token `t` alone: a plain or tag alternative, or a negated slot that nothing excludes? */
 function fillsOne(ctx: RuleContext, slot: RuleSlot, t: number): boolean {
   const token = ctx.tokens[t]!;
   if (slot.negated) {
-    if ((token.kind !== 'word' && token.kind !== 'elision') || fillsPlain(slot, token)) return false;
-    for (const tag of slot.tags) if (hasTag(ctx, t, tag)) return false;
-    return true;
+    if ((token.kind !== 'word' && token.kind !== 'elision') || fillsPlain(slot, token) || hasSomeTag(ctx, slot, t)) return false;
+    return slot.categories.size === 0 || termOfCategory(ctx, slot, t) < 0;
   }
-  if (fillsPlain(slot, token)) return true;
-  for (const tag of slot.tags) if (hasTag(ctx, t, tag)) return true;
-  return false;
+  return fillsPlain(slot, token) || hasSomeTag(ctx, slot, t);
 }
 
 /** Longest end (exclusive) at which `slots[s..]` matches from token `t` (before `limit`), or -1. */
@@ -232,14 +224,10 @@ export function matchRule(ctx: RuleContext, slots: readonly RuleSlot[], s: numbe
     return best;
   }
   if (t < limit) {
-    if (slot.categories.size === 0) {
-      // Without term alternatives a slot consumes one token or none: no list of ends to build.
-      if (fillsOne(ctx, slot, t)) best = matchRule(ctx, slots, s + 1, t + 1, limit);
-    } else {
-      const ends: number[] = [];
-      slotEnds(ctx, slot, t, limit, ends);
-      for (const end of ends) best = Math.max(best, matchRule(ctx, slots, s + 1, end, limit));
-    }
+    // A slot consumes a whole term (a term alternative), one token, or both ways.
+    const termEnd = termEndAt(ctx, slot, t, limit);
+    if (termEnd >= 0) best = matchRule(ctx, slots, s + 1, termEnd, limit);
+    if (fillsOne(ctx, slot, t)) best = Math.max(best, matchRule(ctx, slots, s + 1, t + 1, limit));
   }
   if (slot.optional) best = Math.max(best, matchRule(ctx, slots, s + 1, t, limit));
   return best;
@@ -445,14 +433,18 @@ function walk(ctx: RuleContext, slots: readonly RuleSlot[], s: number, t: number
     return false;
   }
   if (t < target) {
-    const ends: number[] = [];
-    slotEnds(ctx, slot, t, target, ends);
-    for (const end of ends) {
-      const mark = out.length;
-      for (let k = t; k < end; k++) out.push(k);
-      if (walk(ctx, slots, s + 1, end, target, out)) return true;
-      out.length = mark;
-    }
+    const termEnd = termEndAt(ctx, slot, t, target);
+    if (termEnd >= 0 && walkThrough(ctx, slots, s, t, termEnd, target, out)) return true;
+    if (fillsOne(ctx, slot, t) && walkThrough(ctx, slots, s, t, t + 1, target, out)) return true;
   }
   return slot.optional && walk(ctx, slots, s + 1, t, target, out);
+}
+
+/** `walk` on, with slot `s` consuming tokens `[t, end)`; on a dead end, `out` is as it was. */
+function walkThrough(ctx: RuleContext, slots: readonly RuleSlot[], s: number, t: number, end: number, target: number, out: number[]): boolean {
+  const mark = out.length;
+  for (let k = t; k < end; k++) out.push(k);
+  if (walk(ctx, slots, s + 1, end, target, out)) return true;
+  out.length = mark;
+  return false;
 }

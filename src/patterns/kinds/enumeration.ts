@@ -52,7 +52,10 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
   const minTerms = rule.minTerms ?? 2;
   const maxItemWords = rule.maxItemWords ?? 4;
   const lang = env.lang;
-  const anyFills = (slots: readonly RuleSlot[], token: Token): boolean => slots.some((slot) => fills(slot, token));
+  const anyFills = (slots: readonly RuleSlot[], token: Token): boolean => {
+    for (const slot of slots) if (fills(slot, token)) return true;
+    return false;
+  };
 
   return (ctx) => {
     const { tokens, termCover, termStart, termCategory, termEnd, wordsBefore } = ctx;
