@@ -6,7 +6,7 @@ import { matchTerms, type TermMatch } from './match/terms.js';
 import { findPatterns } from './patterns/index.js';
 import { categoryStats, scoreOf } from './score/score.js';
 import { assignStance } from './stance/index.js';
-import { tokenizeSegments, withPlaces, type CoreToken, type PositionMap, type Segment, type TokenizedSegment } from './tokenize/index.js';
+import { tokenizeSegments, withPlaces, type PositionMap, type Segment, type TokenizedSegment, type TokenTable } from './tokenize/index.js';
 import type { Analysis, Finding, Lang, Token } from './types.js';
 import categoryLabels from '../lexicons/categories.json' with { type: 'json' };
 
@@ -46,20 +46,20 @@ function segmentsOf(text: string, options: AnalyzeOptions): Segment[] {
 }
 
 /** The language with the most words: the `lang` of a mixed text. */
-function majorityLang(segments: readonly TokenizedSegment[], tokens: readonly CoreToken[], fallback: Lang): Lang {
+function majorityLang(segments: readonly TokenizedSegment[], tokens: TokenTable, fallback: Lang): Lang {
   if (segments.length === 1) return segments[0]!.lang;
   const words: Record<Lang, number> = { fr: 0, en: 0 };
   for (const segment of segments) {
-    for (let t = segment.tokenStart; t < segment.tokenEnd; t++) if (tokens[t]!.kind === 'word') words[segment.lang]++;
+    for (let t = segment.tokenStart; t < segment.tokenEnd; t++) if (tokens.forms[t]!.kind === 'word') words[segment.lang]++;
   }
   if (words.fr === words.en) return segments[0]?.lang ?? fallback;
   return words.fr > words.en ? 'fr' : 'en';
 }
 
-function termFinding(match: TermMatch, text: string, tokens: readonly CoreToken[], positions: PositionMap, lang: Lang): Finding {
+function termFinding(match: TermMatch, text: string, tokens: TokenTable, positions: PositionMap, lang: Lang): Finding {
   const { entry } = match;
-  const start = tokens[match.first]!.start;
-  const end = tokens[match.end - 1]!.end;
+  const start = tokens.starts[match.first]!;
+  const end = tokens.ends[match.end - 1]!;
   const actual = text.slice(start, end);
   const indices: number[] = [];
   for (let t = match.first; t < match.end; t++) indices.push(t);

@@ -1,5 +1,5 @@
 import type { Lang } from '../types.js';
-import { normalizeWord, tokenize, type CoreToken } from '../tokenize/index.js';
+import { normalizeWord, tokenize, type TokenForm } from '../tokenize/index.js';
 
 /**
  * The token pattern language of lexicon entries (see lexicons/FORMAT.md). No raw regular
@@ -14,9 +14,9 @@ export interface Slot {
   optional: boolean;
 }
 
-/** Does `token` fill `slot`? */
-export function fills(slot: Slot, token: CoreToken): boolean {
-  return slot.forms.has(token.norm) || (token.kind === 'word' && slot.stems.has(token.stem));
+/** Does a token of form `form` fill `slot`? */
+export function fills(slot: Slot, form: TokenForm): boolean {
+  return slot.forms.has(form.norm) || (form.kind === 'word' && slot.stems.has(form.stem));
 }
 
 /** A pattern that cannot be compiled, with the reason (the caller adds file and entry). */
@@ -34,14 +34,14 @@ export const MAX_PATTERN_SLOTS = 16;
 
 const ELIDED_FORM = /^\p{L}+['\u2019]$/u;
 
-function tokensOf(text: string, lang: Lang): CoreToken[] {
+function tokensOf(text: string, lang: Lang): TokenForm[] {
   // An elided form on its own (`d'`, `l'`) has no following word to elide into: it stands
   // for the elision token the tokenizer makes of `d'une`, `l'écologie`.
   if (ELIDED_FORM.test(text)) {
     const norm = normalizeWord(text);
-    return [{ text, norm, stem: norm, kind: 'elision', start: 0, end: text.length, sentence: 0 }];
+    return [{ text, norm, stem: norm, kind: 'elision' }];
   }
-  return tokenize(text, lang).tokens;
+  return tokenize(text, lang).tokens.forms;
 }
 
 
@@ -60,7 +60,7 @@ function compileSlot(expression: string, lang: Lang): Slot[] {
     if (tokens.length > 1 && optional) throw new PatternError(`optional "${expression}" tokenises into ${tokens.length} tokens; mark each word optional instead`);
     return tokens.map((token) => slotOf([token], [exact], optional));
   }
-  const tokens: CoreToken[] = [];
+  const tokens: TokenForm[] = [];
   const exact: boolean[] = [];
   for (const alternative of alternatives) {
     const isExact = alternative.startsWith('=');
@@ -74,7 +74,7 @@ function compileSlot(expression: string, lang: Lang): Slot[] {
   return [slotOf(tokens, exact, optional)];
 }
 
-function slotOf(tokens: CoreToken[], exact: boolean[], optional: boolean): Slot {
+function slotOf(tokens: TokenForm[], exact: boolean[], optional: boolean): Slot {
   const stems = new Set<string>();
   const forms = new Set<string>();
   tokens.forEach((token, i) => {

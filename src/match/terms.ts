@@ -1,7 +1,7 @@
 import type { CompiledEntry, Lexicon } from '../lexicon/compile.js';
 import { fills, type Slot } from '../lexicon/pattern.js';
 import type { Sentence } from '../types.js';
-import type { CoreToken } from '../tokenize/index.js';
+import type { TokenTable } from '../tokenize/index.js';
 import { matchFrom } from './slots.js';
 
 /** A lexicon entry matched on tokens `[first, end)`. */
@@ -12,21 +12,21 @@ export interface TermMatch {
 }
 
 /** Is one of `slots` filled by a word within `window` words of `[first, end)`, same sentence? */
-function isNear(slots: readonly Slot[], window: number, tokens: readonly CoreToken[], first: number, end: number, sentence: Sentence): boolean {
+function isNear(slots: readonly Slot[], window: number, tokens: TokenTable, first: number, end: number, sentence: Sentence): boolean {
   const scan = (from: number, step: 1 | -1, stop: number): boolean => {
     let words = 0;
     for (let t = from; t !== stop && words < window; t += step) {
-      const token = tokens[t]!;
-      if (token.kind !== 'word') continue;
+      const form = tokens.forms[t]!;
+      if (form.kind !== 'word') continue;
       words++;
-      for (const slot of slots) if (fills(slot, token)) return true;
+      for (const slot of slots) if (fills(slot, form)) return true;
     }
     return false;
   };
   return scan(first - 1, -1, sentence.tokenStart - 1) || scan(end, 1, sentence.tokenEnd);
 }
 
-function contextHolds(match: TermMatch, tokens: readonly CoreToken[], sentence: Sentence): boolean {
+function contextHolds(match: TermMatch, tokens: TokenTable, sentence: Sentence): boolean {
   const { entry, first, end } = match;
   const window = entry.context?.window ?? 0;
   if (entry.near.length > 0 && !isNear(entry.near, window, tokens, first, end, sentence)) return false;
@@ -44,16 +44,16 @@ function byPreference(a: TermMatch, b: TermMatch): number {
  * matched tokens are consumed, so overlapping entries are never counted twice. Matches never
  * cross a sentence boundary. `[from, to)` limits the pass to one language segment.
  */
-export function matchTerms(tokens: readonly CoreToken[], sentences: readonly Sentence[], lexicon: Lexicon, from = 0, to = tokens.length): TermMatch[] {
+export function matchTerms(tokens: TokenTable, sentences: readonly Sentence[], lexicon: Lexicon, from = 0, to = tokens.length): TermMatch[] {
   const matches: TermMatch[] = [];
   // Matches at one token, reused from token to token: most tokens start none or one.
   const found: TermMatch[] = [];
   let t = from;
   while (t < to) {
-    const candidates = lexicon.index.candidates(tokens[t]!);
+    const candidates = lexicon.index.candidates(tokens.forms[t]!);
     let best: TermMatch | undefined;
     if (candidates.length > 0) {
-      const sentence = sentences[tokens[t]!.sentence]!;
+      const sentence = sentences[tokens.sentenceOf[t]!]!;
       found.length = 0;
       for (const { slots, value } of candidates) {
         const end = matchFrom(slots, 0, tokens, t, sentence.tokenEnd);

@@ -1,4 +1,4 @@
-import type { CoreToken as Token } from '../tokenize/index.js';
+import type { TokenForm, TokenTable } from '../tokenize/index.js';
 import type { Category, Sentence } from '../types.js';
 import type { PatternInput, SpanKind } from './types.js';
 
@@ -9,7 +9,7 @@ import type { PatternInput, SpanKind } from './types.js';
  */
 export interface RuleContext {
   readonly input: PatternInput;
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenTable;
   readonly sentences: readonly Sentence[];
   /** Index (into `input.terms`) of the term finding that starts at each token, or -1. */
   readonly termStart: Int32Array;
@@ -36,18 +36,18 @@ const CLAUSE_BREAK = /^[,;:()[\]{}–—\-.!?…]+$/u;
 const HARD_BREAK = /^[;:()[\]{}–—\-.!?…]+$/u;
 
 /** Does `token` end a clause? */
-export function isClauseBreak(token: Token): boolean {
-  return token.kind === 'punct' && CLAUSE_BREAK.test(token.text);
+export function isClauseBreak(form: TokenForm): boolean {
+  return form.kind === 'punct' && CLAUSE_BREAK.test(form.text);
 }
 
 /** Does `token` end a clause more strongly than a comma does? */
-export function isHardBreak(token: Token): boolean {
-  return token.kind === 'punct' && HARD_BREAK.test(token.text);
+export function isHardBreak(form: TokenForm): boolean {
+  return form.kind === 'punct' && HARD_BREAK.test(form.text);
 }
 
 /** Word and number tokens: what item lengths and distances count. */
-export function isWordLike(token: Token): boolean {
-  return token.kind === 'word' || token.kind === 'number';
+export function isWordLike(form: TokenForm): boolean {
+  return form.kind === 'word' || form.kind === 'number';
 }
 
 export function buildContext(input: PatternInput): RuleContext {
@@ -68,7 +68,7 @@ export function buildContext(input: PatternInput): RuleContext {
   });
 
   const wordsBefore = new Int32Array(n + 1);
-  for (let t = 0; t < n; t++) wordsBefore[t + 1] = wordsBefore[t]! + (tokens[t]!.kind === 'word' ? 1 : 0);
+  for (let t = 0; t < n; t++) wordsBefore[t + 1] = wordsBefore[t]! + (tokens.forms[t]!.kind === 'word' ? 1 : 0);
 
   const clauseStart = new Int32Array(n);
   const clauseEnd = new Int32Array(n);
@@ -78,11 +78,11 @@ export function buildContext(input: PatternInput): RuleContext {
     let start = sentence.tokenStart;
     for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
       clauseStart[t] = start;
-      if (isClauseBreak(tokens[t]!)) start = t + 1;
+      if (isClauseBreak(tokens.forms[t]!)) start = t + 1;
     }
     let end = sentence.tokenEnd;
     for (let t = sentence.tokenEnd - 1; t >= sentence.tokenStart; t--) {
-      if (isClauseBreak(tokens[t]!)) {
+      if (isClauseBreak(tokens.forms[t]!)) {
         clauseEnd[t] = t + 1;
         end = t;
       } else clauseEnd[t] = end;
@@ -105,7 +105,7 @@ export function sentenceEndOf(ctx: RuleContext, t: number): number {
 export function spanOf(ctx: RuleContext, span: SpanKind, first: number, end: number): [number, number] {
   if (span === 'match') return [first, end];
   if (span === 'clause') return [ctx.clauseStart[first]!, ctx.clauseEnd[end - 1]!];
-  const sentence = ctx.sentences[ctx.tokens[first]!.sentence]!;
+  const sentence = ctx.sentences[ctx.tokens.sentenceOf[first]!]!;
   return [sentence.tokenStart, sentence.tokenEnd];
 }
 
@@ -114,8 +114,8 @@ export function spanOf(ctx: RuleContext, span: SpanKind, first: number, end: num
  * never past the triggers `[keepFirst, keepEnd)`.
  */
 export function trimSpan(ctx: RuleContext, first: number, end: number, keepFirst: number, keepEnd: number): [number, number] {
-  const edge = (token: Token): boolean => token.kind === 'punct' || token.kind === 'quote' || token.kind === 'footnote';
-  while (first < keepFirst && edge(ctx.tokens[first]!)) first++;
-  while (end > keepEnd && edge(ctx.tokens[end - 1]!)) end--;
+  const edge = (form: TokenForm): boolean => form.kind === 'punct' || form.kind === 'quote' || form.kind === 'footnote';
+  while (first < keepFirst && edge(ctx.tokens.forms[first]!)) first++;
+  while (end > keepEnd && edge(ctx.tokens.forms[end - 1]!)) end--;
   return [first, end];
 }

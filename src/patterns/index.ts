@@ -39,8 +39,8 @@ export function findPatterns(input: PatternInput, rules: RuleSet = bundledRules(
         end = Math.max(end, spans[k]!.end);
         parts.push(spans[k]!.triggers);
       }
-      const start = tokens[first]!.start;
-      const stop = tokens[end - 1]!.end;
+      const start = tokens.starts[first]!;
+      const stop = tokens.ends[end - 1]!;
       findings.push({
         ruleId: rule.ruleId,
         kind: 'pattern',

@@ -28,9 +28,9 @@ function isNear(ctx: RuleContext, hits: ReadonlyArray<SetMatch<unknown>>, first:
     if (hits[mid]!.first < end) low = mid + 1;
     else high = mid;
   }
-  const sentence = ctx.tokens[first]!.sentence;
+  const sentence = ctx.tokens.sentenceOf[first]!;
   const close = (hit: SetMatch<unknown> | undefined): boolean => {
-    if (!hit || ctx.tokens[hit.first]!.sentence !== sentence) return false;
+    if (!hit || ctx.tokens.sentenceOf[hit.first]! !== sentence) return false;
     if (hit.first < end && hit.end > first) return true;
     return wordsBetween(ctx, hit.first, hit.end, first, end) < window;
   };

@@ -1,5 +1,5 @@
 import { compilePattern, MAX_OPTIONAL_SLOTS, PatternError } from '../lexicon/pattern.js';
-import type { CoreToken as Token } from '../tokenize/index.js';
+import type { TokenForm } from '../tokenize/index.js';
 import { CATEGORIES, type Category, type Lang } from '../types.js';
 import { isHardBreak, type RuleContext } from './context.js';
 
@@ -145,19 +145,19 @@ export function compileRulePattern(pattern: string, options: SlotOptions): RuleS
   return slots;
 }
 
-function isUpperInitial(token: Token): boolean {
-  const code = token.text.charCodeAt(0);
+function isUpperInitial(form: TokenForm): boolean {
+  const code = form.text.charCodeAt(0);
   if (code < 128) return code >= 65 && code <= 90;
-  const first = token.text.charAt(0);
+  const first = form.text.charAt(0);
   return first !== first.toLowerCase();
 }
 
 /** Does token `t` carry `tag`, by its part of speech or, without one, by its shape? */
 function hasTag(ctx: RuleContext, t: number, tag: string): boolean {
-  const token = ctx.tokens[t]!;
   if (tag === 'PROPN') return isProperName(ctx, t);
-  if (token.pos !== undefined) return token.pos === tag;
-  return tag === 'NUM' && token.kind === 'number';
+  const pos = ctx.tokens.tags[t];
+  if (pos !== undefined) return pos === tag;
+  return tag === 'NUM' && ctx.tokens.forms[t]!.kind === 'number';
 }
 
 /**
@@ -166,17 +166,18 @@ function hasTag(ctx: RuleContext, t: number, tag: string): boolean {
  * that opens its sentence, a quotation or what follows a colon is never taken for one.
  */
 function isProperName(ctx: RuleContext, t: number): boolean {
-  const token = ctx.tokens[t]!;
-  if (token.kind !== 'word' || !isUpperInitial(token)) return false;
-  if (token.pos !== undefined && token.pos !== 'PROPN') return false;
-  const sentence = ctx.sentences[token.sentence]!;
+  const form = ctx.tokens.forms[t]!;
+  if (form.kind !== 'word' || !isUpperInitial(form)) return false;
+  const pos = ctx.tokens.tags[t];
+  if (pos !== undefined && pos !== 'PROPN') return false;
+  const sentence = ctx.sentences[ctx.tokens.sentenceOf[t]!]!;
   if (ctx.wordsBefore[t]! === ctx.wordsBefore[sentence.tokenStart]!) return false;
-  const previous = ctx.tokens[t - 1];
+  const previous = ctx.tokens.forms[t - 1];
   return !(previous && (previous.kind === 'quote' || previous.text === ':'));
 }
 
-function fillsPlain(slot: RuleSlot, token: Token): boolean {
-  return slot.forms.has(token.norm) || (token.kind === 'word' && slot.stems.has(token.stem));
+function fillsPlain(slot: RuleSlot, form: TokenForm): boolean {
+  return slot.forms.has(form.norm) || (form.kind === 'word' && slot.stems.has(form.stem));
 }
 
 /** Index of the term of one of `slot`'s categories that starts at token `t`, or -1. */
@@ -203,12 +204,12 @@ function hasSomeTag(ctx: RuleContext, slot: RuleSlot, t: number): boolean {
 
 /** Does `slot` consume token `t` alone: a plain or tag alternative, or a negated slot that nothing excludes? */
 function fillsOne(ctx: RuleContext, slot: RuleSlot, t: number): boolean {
-  const token = ctx.tokens[t]!;
+  const form = ctx.tokens.forms[t]!;
   if (slot.negated) {
-    if ((token.kind !== 'word' && token.kind !== 'elision') || fillsPlain(slot, token) || hasSomeTag(ctx, slot, t)) return false;
+    if ((form.kind !== 'word' && form.kind !== 'elision') || fillsPlain(slot, form) || hasSomeTag(ctx, slot, t)) return false;
     return slot.categories.size === 0 || termOfCategory(ctx, slot, t) < 0;
   }
-  return fillsPlain(slot, token) || hasSomeTag(ctx, slot, t);
+  return fillsPlain(slot, form) || hasSomeTag(ctx, slot, t);
 }
 
 /** Longest end (exclusive) at which `slots[s..]` matches from token `t` (before `limit`), or -1. */
@@ -219,7 +220,7 @@ export function matchRule(ctx: RuleContext, slots: readonly RuleSlot[], s: numbe
   if (slot.gap > 0) {
     for (let skip = 0, at = t; skip <= slot.gap && at <= limit; skip++, at++) {
       best = Math.max(best, matchRule(ctx, slots, s + 1, at, limit));
-      if (at < limit && isHardBreak(ctx.tokens[at]!)) break;
+      if (at < limit && isHardBreak(ctx.tokens.forms[at]!)) break;
     }
     return best;
   }
@@ -276,9 +277,9 @@ export class PatternSet<T> {
    * allocates only when two indexes both answer (then merged without duplicates).
    */
   private candidates(ctx: RuleContext, t: number): ReadonlyArray<Item<T>> {
-    const token = ctx.tokens[t]!;
-    let found = union(NONE, this.byForm.get(token.norm));
-    if (token.kind === 'word') found = union(found, this.byStem.get(token.stem));
+    const form = ctx.tokens.forms[t]!;
+    let found = union(NONE, this.byForm.get(form.norm));
+    if (form.kind === 'word') found = union(found, this.byStem.get(form.stem));
     if (this.byCategory.size > 0) {
       const term = ctx.termStart[t]!;
       if (term >= 0) {
@@ -354,9 +355,9 @@ export class StartIndex {
     const tagIds = [...this.byTag.values()];
     const { tokens, termStart, termCategory } = ctx;
     for (let t = 0; t < tokens.length; t++) {
-      const token = tokens[t]!;
-      tryIn(pass, this.byForm.get(token.norm), t);
-      if (token.kind === 'word') tryIn(pass, this.byStem.get(token.stem), t);
+      const form = tokens.forms[t]!;
+      tryIn(pass, this.byForm.get(form.norm), t);
+      if (form.kind === 'word') tryIn(pass, this.byStem.get(form.stem), t);
       const term = termStart[t]!;
       if (term >= 0 && this.byCategory.size > 0) {
         tryIn(pass, this.byCategory.get(termCategory[term]!), t);
@@ -428,7 +429,7 @@ function walk(ctx: RuleContext, slots: readonly RuleSlot[], s: number, t: number
   if (slot.gap > 0) {
     for (let skip = 0, at = t; skip <= slot.gap && at <= target; skip++, at++) {
       if (walk(ctx, slots, s + 1, at, target, out)) return true;
-      if (at < target && isHardBreak(ctx.tokens[at]!)) break;
+      if (at < target && isHardBreak(ctx.tokens.forms[at]!)) break;
     }
     return false;
   }

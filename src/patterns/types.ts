@@ -1,5 +1,5 @@
 import type { Category, Finding, Lang, Sentence } from '../types.js';
-import type { CoreToken } from '../tokenize/index.js';
+import type { TokenTable } from '../tokenize/index.js';
 import type { PositionMap } from '../tokenize/positions.js';
 
 /**
@@ -10,8 +10,8 @@ import type { PositionMap } from '../tokenize/positions.js';
 /** What `findPatterns()` reads: the text, its tokens and the term findings already made. */
 export interface PatternInput {
   text: string;
-  /** Tokens without places (`Token`s do too): places are computed only for findings. */
-  tokens: readonly CoreToken[];
+  /** Tokens without places: places are computed only for findings. */
+  tokens: TokenTable;
   sentences: readonly Sentence[];
   lang: Lang;
   /** The lexicon findings of the text (their `tokens` say where they are). */

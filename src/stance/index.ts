@@ -1,5 +1,5 @@
 import type { DocumentStance, Finding, Lang, Sentence, Stance } from '../types.js';
-import type { CoreToken, TokenizedSegment } from '../tokenize/index.js';
+import type { TokenForm, TokenizedSegment, TokenTable } from '../tokenize/index.js';
 import { findMarkers, type MarkerMatch } from './markers.js';
 import { scanQuotations, type Quotations, type QuoteSpan } from './quotes.js';
 
@@ -15,7 +15,7 @@ import { scanQuotations, type Quotations, type QuoteSpan } from './quotes.js';
 /** What stance detection reads. */
 export interface StanceContext {
   text: string;
-  tokens: readonly CoreToken[];
+  tokens: TokenTable;
   sentences: readonly Sentence[];
   /** The language of the text (its majority language when mixed). */
   lang: Lang;
@@ -48,21 +48,21 @@ const PROMOTIONAL_WEIGHT = 4;
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '-', '.', '!', '?', '…']);
 
-function isUpperInitial(token: CoreToken | undefined): boolean {
-  if (!token) return false;
-  const first = token.text.charAt(0);
+function isUpperInitial(form: TokenForm | undefined): boolean {
+  if (!form) return false;
+  const first = form.text.charAt(0);
   return first !== first.toLowerCase();
 }
 
 /** Word-distance-limited scan within the clause: is a distancing marker near `[first, end)`? */
-function markedInClause(first: number, end: number, tokens: readonly CoreToken[], distancingAt: Uint8Array, sentence: Sentence): boolean {
+function markedInClause(first: number, end: number, tokens: TokenTable, distancingAt: Uint8Array, sentence: Sentence): boolean {
   const scan = (from: number, step: 1 | -1, stop: number, window: number): boolean => {
     let words = 0;
     for (let t = from; t !== stop && words <= window; t += step) {
-      const token = tokens[t]!;
-      if (token.kind === 'punct' && CLAUSE_BREAK.has(token.text)) return false;
+      const form = tokens.forms[t]!;
+      if (form.kind === 'punct' && CLAUSE_BREAK.has(form.text)) return false;
       if (distancingAt[t]) return true;
-      if (token.kind === 'word') words++;
+      if (form.kind === 'word') words++;
     }
     return false;
   };
@@ -74,10 +74,10 @@ interface SentenceCues {
   attributed: boolean;
 }
 
-function sentenceCues(markers: readonly MarkerMatch[], tokens: readonly CoreToken[], sentences: readonly Sentence[]): SentenceCues[] {
+function sentenceCues(markers: readonly MarkerMatch[], tokens: TokenTable, sentences: readonly Sentence[]): SentenceCues[] {
   const cues = sentences.map(() => ({ strong: 0, weak: 0, attributed: false }));
   for (const marker of markers) {
-    const sentenceIndex = tokens[marker.first]!.sentence;
+    const sentenceIndex = tokens.sentenceOf[marker.first]!;
     const cue = cues[sentenceIndex]!;
     if (marker.kind === 'critical') cue.strong++;
     else if (marker.kind === 'criticalWeak') cue.weak++;
@@ -90,8 +90,8 @@ function sentenceCues(markers: readonly MarkerMatch[], tokens: readonly CoreToke
 }
 
 /** A short quotation that is not a capitalised name: « ville intelligente », « améliorer ». */
-function isScareQuote(span: QuoteSpan, tokens: readonly CoreToken[]): boolean {
-  return span.words <= SHORT_QUOTE_WORDS && span.words > 0 && !isUpperInitial(tokens[span.open + 1]);
+function isScareQuote(span: QuoteSpan, tokens: TokenTable): boolean {
+  return span.words <= SHORT_QUOTE_WORDS && span.words > 0 && !isUpperInitial(tokens.forms[span.open + 1]);
 }
 
 /** Stance of one finding from quotations, markers and its sentence. */
@@ -99,7 +99,7 @@ function localStance(finding: Finding, ctx: StanceContext, quotes: Quotations, d
   const { tokens, sentences } = ctx;
   const first = finding.tokens[0]!;
   const end = finding.tokens[finding.tokens.length - 1]! + 1;
-  const sentence = sentences[tokens[first]!.sentence]!;
+  const sentence = sentences[tokens.sentenceOf[first]!]!;
   let quote = quotes.enclosing[first]!;
   if (quote >= 0) {
     const span = quotes.spans[quote]!;
@@ -114,7 +114,7 @@ function localStance(finding: Finding, ctx: StanceContext, quotes: Quotations, d
   }
   for (let t = first; t < end; t++) if (distancingAt[t]) return 'distanced'; // "ville dite intelligente"
   if (markedInClause(first, end, tokens, distancingAt, sentence)) return 'distanced';
-  const cue = cues[tokens[first]!.sentence]!;
+  const cue = cues[tokens.sentenceOf[first]!]!;
   if (cue.critical) return 'distanced';
   if (cue.attributed) return 'reported';
   return 'use';
@@ -164,14 +164,14 @@ function byCountThenName(a: { marker: string; count: number }, b: { marker: stri
   return b.count - a.count || (a.marker < b.marker ? -1 : a.marker > b.marker ? 1 : 0);
 }
 
-function summarize(findings: readonly Finding[], markers: readonly MarkerMatch[], tokens: readonly CoreToken[], criticalFrame: boolean): DocumentStance {
+function summarize(findings: readonly Finding[], markers: readonly MarkerMatch[], tokens: TokenTable, criticalFrame: boolean): DocumentStance {
   const total = findings.length;
   const share = (stance: Stance): number =>
     total === 0 ? 0 : Math.round((1000 * findings.filter((f) => f.stance === stance).length) / total) / 1000;
   const counts = new Map<string, number>();
   for (const marker of markers) {
     if (marker.kind === 'attribution') continue;
-    const label = tokens.slice(marker.first, marker.end).map((t) => t.norm).join(' ');
+    const label = tokens.forms.slice(marker.first, marker.end).map((form) => form.norm).join(' ');
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   let useWeight = 0;

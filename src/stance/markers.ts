@@ -3,7 +3,7 @@ import { compilePattern, PatternError } from '../lexicon/pattern.js';
 import { checkData, lazyValidator } from '../lexicon/schema.js';
 import { findAll, SlotIndex } from '../match/slots.js';
 import type { Lang, Sentence } from '../types.js';
-import type { CoreToken } from '../tokenize/index.js';
+import type { TokenTable } from '../tokenize/index.js';
 import schema from '../../lexicons/stance.schema.json' with { type: 'json' };
 import fr from '../../lexicons/stance.fr.json' with { type: 'json' };
 import en from '../../lexicons/stance.en.json' with { type: 'json' };
@@ -46,12 +46,12 @@ function compile(lang: Lang): SlotIndex<MarkerKind> {
 }
 
 /** Every stance marker of the text, in order. */
-export function findMarkers(tokens: readonly CoreToken[], sentences: readonly Sentence[], lang: Lang): MarkerMatch[] {
+export function findMarkers(tokens: TokenTable, sentences: readonly Sentence[], lang: Lang): MarkerMatch[] {
   let index = indexes.get(lang);
   if (!index) {
     index = compile(lang);
     indexes.set(lang, index);
   }
-  const sentenceEnd = (t: number): number => sentences[tokens[t]!.sentence]!.tokenEnd;
+  const sentenceEnd = (t: number): number => sentences[tokens.sentenceOf[t]!]!.tokenEnd;
   return findAll(index, tokens, 0, tokens.length, sentenceEnd).map(({ value, first, end }) => ({ kind: value, first, end }));
 }

@@ -1,5 +1,5 @@
 import { hasBlankLine } from '../tokenize/02-sentences.js';
-import type { CoreToken } from '../tokenize/index.js';
+import type { TokenTable } from '../tokenize/index.js';
 
 /**
  * A stack-based quotation scanner. Quotations nest (« … «Dijon métropole…» … »), come in
@@ -36,26 +36,27 @@ function opensHere(text: string, start: number): boolean {
   return start === 0 || OPENING_CONTEXT.test(text.charAt(start - 1));
 }
 
-export function scanQuotations(text: string, tokens: readonly CoreToken[]): Quotations {
+export function scanQuotations(text: string, tokens: TokenTable): Quotations {
   const stack: Array<{ token: number; family: Family; words: number }> = [];
   const openCount: Record<Family, number> = { '«': 0, '“': 0, '‹': 0, '‘': 0, '"': 0 };
   const pairs: Array<{ open: number; close: number; words: number }> = [];
   let words = 0; // words seen so far: a quotation's size is a difference of two counts
   for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t]!;
-    if (t > 0 && stack.length > 0 && hasBlankLine(text, tokens[t - 1]!.end, token.start)) {
+    const form = tokens.forms[t]!;
+    const start = tokens.starts[t]!;
+    if (t > 0 && stack.length > 0 && hasBlankLine(text, tokens.ends[t - 1]!, start)) {
       stack.length = 0;
       openCount['«'] = openCount['“'] = openCount['‹'] = openCount['‘'] = openCount['"'] = 0;
     }
-    if (token.kind === 'word') words++;
-    if (token.kind !== 'quote') continue;
-    const mark = token.text;
+    if (form.kind === 'word') words++;
+    if (form.kind !== 'quote') continue;
+    const mark = form.text;
     let family: Family | undefined = CLOSERS[mark];
     if (mark === '"') {
-      const next = text.charAt(token.end);
+      const next = text.charAt(tokens.ends[t]!);
       const closingLooks = next === '' || !WORDLIKE.test(next);
-      if (openCount['"'] > 0 && (closingLooks || !opensHere(text, token.start))) family = '"';
-      else if (opensHere(text, token.start)) family = undefined;
+      if (openCount['"'] > 0 && (closingLooks || !opensHere(text, start))) family = '"';
+      else if (opensHere(text, start)) family = undefined;
       else continue;
       if (family === undefined) {
         stack.push({ token: t, family: '"', words });

@@ -1,24 +1,15 @@
 import type { Lang, Sentence, Token } from '../types.js';
 import { tokenizeEnglish } from './english.js';
+import { formOf } from './forms.js';
 import { tokenizeFrench } from './french.js';
 import { PositionMap } from './positions.js';
-import type { RawTokenization } from './raw.js';
-import { stem } from './stem.js';
+import { KIND_CODES, type RawTokenization } from './raw.js';
+import { TokenTable } from './table.js';
 
+export { normalizeWord, type TokenForm } from './forms.js';
 export { PositionMap } from './positions.js';
 export { stem } from './stem.js';
-
-/**
- * A token as the pipeline uses it: a `Token` without its `place`, and with its range as two
- * numbers. Places cost three objects a token and the range an array, and a text holds a
- * million tokens: they are built only when tokens are handed out (`withPlaces`).
- */
-export interface CoreToken extends Omit<Token, 'place' | 'range'> {
-  /** Offset of the first code unit. */
-  start: number;
-  /** Offset after the last code unit. */
-  end: number;
-}
+export { TokenTable } from './table.js';
 
 /** A stretch of the text `[start, end)` in one language. */
 export interface Segment {
@@ -35,7 +26,7 @@ export interface TokenizedSegment extends Segment {
 
 /** Tokens and sentences of a text, with the position map that places them. */
 export interface Tokenized {
-  tokens: CoreToken[];
+  tokens: TokenTable;
   sentences: Sentence[];
   /** Number of `word` tokens. */
   words: number;
@@ -44,15 +35,6 @@ export interface Tokenized {
 }
 
 const PIPELINES: Record<Lang, (text: string) => RawTokenization> = { fr: tokenizeFrench, en: tokenizeEnglish };
-const COMBINING = /[\u0300-\u036f]/;
-
-/** Lower-case, fold `’` to `'`, and compose decomposed accents so that stems compare equal. */
-export function normalizeWord(text: string, mayHaveApostrophe = true, mayHaveCombining = true): string {
-  let norm = text.toLowerCase();
-  if (mayHaveApostrophe && norm.includes('\u2019')) norm = norm.replaceAll('\u2019', "'");
-  if (mayHaveCombining && COMBINING.test(norm)) norm = norm.normalize('NFC');
-  return norm;
-}
 
 /**
  * Tokenise `text` in `lang`: exact offsets (UTF-16 code units), unist places, French elisions
@@ -62,95 +44,66 @@ export function tokenize(text: string, lang: Lang): Tokenized {
   return tokenizeSegments(text, [{ start: 0, end: text.length, lang }]);
 }
 
-/** The normalised form and stem of a word as written. */
-interface WordForm {
-  text: string;
-  norm: string;
-  stem: string;
-}
-
-// Word forms follow Zipf's law: most tokens are a few thousand forms seen before. Looking up
-// the form as written gives its norm and stem with one hash, and every token of a form shares
-// the same three strings. Bounded, like the stem cache, against texts of endless new words.
-const FORM_CACHE_LIMIT = 200_000;
-const wordForms: Record<Lang, Map<string, WordForm>> = { fr: new Map(), en: new Map() };
-
-function wordForm(surface: string, lang: Lang): WordForm {
-  const forms = wordForms[lang];
-  let form = forms.get(surface);
-  if (form === undefined) {
-    const norm = normalizeWord(surface);
-    form = { text: surface, norm, stem: stem(norm, lang) };
-    if (forms.size >= FORM_CACHE_LIMIT) forms.clear();
-    forms.set(surface, form);
-  }
-  return form;
-}
-
 /**
  * Tokenise a text made of segments in different languages (a French page with an English
  * paragraph): each segment goes through its language's pipeline, offsets stay global.
  * Segments must be in order and must not overlap.
  */
 export function tokenizeSegments(text: string, segments: readonly Segment[]): Tokenized {
+  const raws = segments.map((segment) => {
+    const whole = segment.start === 0 && segment.end === text.length;
+    return PIPELINES[segment.lang](whole ? text : text.slice(segment.start, segment.end));
+  });
+  const tokens = new TokenTable(raws.reduce((count, raw) => count + raw.tokens.count, 0));
+  const { forms, starts, ends, sentenceOf, tags } = tokens;
   const positions = new PositionMap(text);
-  const tokens: CoreToken[] = [];
   const sentences: Sentence[] = [];
   const tokenizedSegments: TokenizedSegment[] = [];
   let words = 0;
-  for (const segment of segments) {
-    const whole = segment.start === 0 && segment.end === text.length;
-    const { tokens: raw, sentences: spans } = PIPELINES[segment.lang](whole ? text : text.slice(segment.start, segment.end));
-    const firstToken = tokens.length;
-    let sentence = sentences.length;
+  let t = 0;
+  segments.forEach((segment, s) => {
+    const { tokens: raw, sentences: spans } = raws[s]!;
+    const firstToken = t;
     for (const [tokenStart, tokenEnd] of spans) {
-      for (let i = tokenStart; i < tokenEnd; i++) {
-        const kind = raw.kind(i);
+      const sentence = sentences.length;
+      for (let i = tokenStart; i < tokenEnd; i++, t++) {
+        const kind = raw.kindCode(i);
         const start = raw.start(i) + segment.start;
         const end = raw.end(i) + segment.start;
-        let surface = text.slice(start, end);
-        let norm = surface;
-        let stemmed = surface;
-        if (kind === 'word') {
-          words++;
-          ({ text: surface, norm, stem: stemmed } = wordForm(surface, segment.lang));
-        } else if (kind === 'elision') {
-          norm = stemmed = normalizeWord(surface);
-        }
-        const token: CoreToken = { text: surface, norm, stem: stemmed, kind, start, end, sentence };
+        if (kind === KIND_CODES.word) words++;
+        forms[t] = formOf(text.slice(start, end), kind, segment.lang);
+        starts[t] = start;
+        ends[t] = end;
+        sentenceOf[t] = sentence;
         const pos = raw.pos(i);
-        if (pos !== undefined) token.pos = pos;
-        tokens.push(token);
+        if (pos !== undefined) tags[t] = pos;
       }
-      const startOffset = tokens[firstToken + tokenStart]!.start;
-      const endOffset = tokens[firstToken + tokenEnd - 1]!.end;
+      const startOffset = starts[firstToken + tokenStart]!;
+      const endOffset = ends[firstToken + tokenEnd - 1]!;
       sentences.push({
         range: [startOffset, endOffset],
         place: positions.place(startOffset, endOffset),
         tokenStart: firstToken + tokenStart,
         tokenEnd: firstToken + tokenEnd,
       });
-      sentence++;
     }
-    tokenizedSegments.push({ ...segment, tokenStart: firstToken, tokenEnd: tokens.length });
-  }
+    tokenizedSegments.push({ ...segment, tokenStart: firstToken, tokenEnd: t });
+  });
   return { tokens, sentences, words, positions, segments: tokenizedSegments };
 }
 
 /** Tokens with their unist places, in one forward walk over the line table. */
-export function withPlaces(tokens: readonly CoreToken[], positions: PositionMap): Token[] {
+export function withPlaces(tokens: TokenTable, positions: PositionMap): Token[] {
   const point = positions.forward();
-  return tokens.map((token) => {
-    const placed: Token = {
-      text: token.text,
-      norm: token.norm,
-      stem: token.stem,
-      kind: token.kind,
-      range: [token.start, token.end],
-      place: { start: point(token.start), end: point(token.end) },
-      sentence: token.sentence,
-    };
-    if (token.pos !== undefined) placed.pos = token.pos;
-    return placed;
-  });
+  const placed: Token[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const { text, norm, stem, kind } = tokens.forms[t]!;
+    const start = tokens.starts[t]!;
+    const end = tokens.ends[t]!;
+    const token: Token = { text, norm, stem, kind, range: [start, end], place: { start: point(start), end: point(end) }, sentence: tokens.sentenceOf[t]! };
+    const pos = tokens.tags[t];
+    if (pos !== undefined) token.pos = pos;
+    placed.push(token);
+  }
+  return placed;
 }

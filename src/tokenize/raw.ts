@@ -2,7 +2,7 @@ import type { TokenKind } from '../types.js';
 
 /** Token kinds by number, as `RawTokens` stores them. */
 export const KINDS: readonly TokenKind[] = ['word', 'elision', 'number', 'punct', 'quote', 'symbol', 'url', 'footnote'];
-const KIND_CODES: Readonly<Record<TokenKind, number>> = Object.fromEntries(KINDS.map((kind, code) => [kind, code])) as Record<TokenKind, number>;
+export const KIND_CODES: Readonly<Record<TokenKind, number>> = Object.fromEntries(KINDS.map((kind, code) => [kind, code])) as Record<TokenKind, number>;
 
 /** A raw token read back from `RawTokens`. */
 export interface RawToken {
@@ -43,6 +43,11 @@ export class RawTokens {
       this.tags ??= [];
       this.tags[i] = pos;
     }
+  }
+
+  /** Kind of token `i`, as its number in `KINDS`. */
+  kindCode(i: number): number {
+    return this.kinds[i]!;
   }
 
   kind(i: number): TokenKind {

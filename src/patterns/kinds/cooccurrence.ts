@@ -96,9 +96,9 @@ export function compileCooccurrence(rule: CooccurrenceRule, env: CompileEnv): Ru
     const hits = merge(aMatches, bMatches);
     let start = 0;
     while (start < hits.length) {
-      const sentence = ctx.tokens[hits[start]!.match.first]!.sentence;
+      const sentence = ctx.tokens.sentenceOf[hits[start]!.match.first]!;
       let stop = start;
-      while (stop < hits.length && ctx.tokens[hits[stop]!.match.first]!.sentence === sentence) stop++;
+      while (stop < hits.length && ctx.tokens.sentenceOf[hits[stop]!.match.first]! === sentence) stop++;
       for (const group of clusters(ctx, hits.slice(start, stop), rule.maxDistance)) {
         const triggers: number[] = [];
         for (const { match } of group) triggerTokens(ctx, match.value, match.first, match.end, triggers);

@@ -1,5 +1,5 @@
 import { fills } from '../../lexicon/pattern.js';
-import type { CoreToken as Token } from '../../tokenize/index.js';
+import type { TokenForm } from '../../tokenize/index.js';
 import type { Category } from '../../types.js';
 import { isHardBreak } from '../context.js';
 import type { CompileEnv, RuleRunner } from '../env.js';
@@ -52,8 +52,8 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
   const minTerms = rule.minTerms ?? 2;
   const maxItemWords = rule.maxItemWords ?? 4;
   const lang = env.lang;
-  const anyFills = (slots: readonly RuleSlot[], token: Token): boolean => {
-    for (const slot of slots) if (fills(slot, token)) return true;
+  const anyFills = (slots: readonly RuleSlot[], form: TokenForm): boolean => {
+    for (const slot of slots) if (fills(slot, form)) return true;
     return false;
   };
 
@@ -62,22 +62,23 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
     const figures: Figure[] = [];
     const allowed = (term: number): boolean => term >= 0 && (!categories || categories.has(termCategory[term]!));
     const isSeparator = (t: number): boolean => {
-      const token = tokens[t]!;
-      if (token.kind === 'punct') return token.text === ',';
-      return token.kind === 'word' && termCover[t]! < 0 && anyFills(coordinators, token);
+      const form = tokens.forms[t]!;
+      if (form.kind === 'punct') return form.text === ',';
+      return form.kind === 'word' && termCover[t]! < 0 && anyFills(coordinators, form);
     };
-    const isModifier = (t: number): boolean => anyFills(modifiers, tokens[t]!);
+    const isModifier = (t: number): boolean => anyFills(modifiers, tokens.forms[t]!);
     const words = (from: number, to: number): number => wordsBefore[to]! - wordsBefore[from]!;
     const isEdge = (t: number): boolean => {
-      const kind = tokens[t]!.kind;
+      const kind = tokens.forms[t]!.kind;
       return kind === 'punct' || kind === 'quote' || kind === 'footnote';
     };
 
     const isAdjective = (t: number): boolean => {
-      const token = tokens[t]!;
-      if (anyFills(adjectives, token)) return true;
-      if (token.pos !== undefined) return token.pos === 'ADJ';
-      return isAdjectiveForm(token.norm, lang);
+      const form = tokens.forms[t]!;
+      if (anyFills(adjectives, form)) return true;
+      const pos = tokens.tags[t];
+      if (pos !== undefined) return pos === 'ADJ';
+      return isAdjectiveForm(form.norm, lang);
     };
 
     const processRegion = (r0: number, r1: number): void => {
@@ -88,7 +89,7 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
         return isAdjective(t) ? -2 : -1;
       };
       const firstHead = (from: number, to: number): number => {
-        for (let t = from; t < to; t++) if (tokens[t]!.kind === 'word' && !isModifier(t)) return t;
+        for (let t = from; t < to; t++) if (tokens.forms[t]!.kind === 'word' && !isModifier(t)) return t;
         return -1;
       };
       const trimmed = (from: number, to: number): [number, number] => {
@@ -118,7 +119,7 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
       const suffix = (segment: Segment): Item | undefined => {
         const [, end] = trimmed(segment.from, segment.to);
         for (let t = end - 1; t >= segment.from && words(t, end) <= maxItemWords; t--) {
-          if (tokens[t]!.kind !== 'word' || isModifier(t)) continue;
+          if (tokens.forms[t]!.kind !== 'word' || isModifier(t)) continue;
           const term = qualify(t);
           if (term === -1) continue;
           let first = t;
@@ -205,7 +206,7 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
       if (separators < minItems - 1) continue;
       let r0 = sentence.tokenStart;
       for (let t = sentence.tokenStart; t <= sentence.tokenEnd; t++) {
-        if (t < sentence.tokenEnd && !isHardBreak(tokens[t]!)) continue;
+        if (t < sentence.tokenEnd && !isHardBreak(tokens.forms[t]!)) continue;
         if (t > r0) processRegion(r0, t);
         r0 = t + 1;
       }
