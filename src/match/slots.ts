@@ -1,5 +1,5 @@
 import { fills, type Slot } from '../lexicon/pattern.js';
-import type { TokenForm, TokenTable } from '../tokenize/index.js';
+import { FormMemo, type TokenForm, type TokenTable } from '../tokenize/index.js';
 
 /** Longest end (exclusive) at which `slots[s..]` matches from token `t` (before `limit`), or -1. */
 export function matchFrom(slots: readonly Slot[], s: number, tokens: TokenTable, t: number, limit: number): number {
@@ -13,15 +13,13 @@ export function matchFrom(slots: readonly Slot[], s: number, tokens: TokenTable,
 
 type Item<T> = { slots: readonly Slot[]; value: T };
 const NONE: ReadonlyArray<never> = [];
-/** Token forms whose candidates are remembered, at most (a hostile text has endless new words). */
-const MEMO_LIMIT = 50_000;
 
 /** Patterns indexed by the stems and forms of their first slot. */
 export class SlotIndex<T> {
   private readonly byStem = new Map<string, Array<Item<T>>>();
   private readonly byForm = new Map<string, Array<Item<T>>>();
   /** Candidates by token form: one look-up by identity instead of two by string. */
-  private readonly byTokenForm = new Map<TokenForm, ReadonlyArray<Item<T>>>();
+  private readonly byTokenForm = new FormMemo((form) => this.lookUp(form));
 
   add(slots: readonly Slot[], value: T): void {
     const first = slots[0]!;
@@ -33,15 +31,13 @@ export class SlotIndex<T> {
 
   /** Patterns that may start at a token of form `form`. */
   candidates(form: TokenForm): ReadonlyArray<Item<T>> {
-    let found = this.byTokenForm.get(form);
-    if (found === undefined) {
-      const byForm = this.byForm.get(form.norm);
-      const byStem = form.kind === 'word' ? this.byStem.get(form.stem) : undefined;
-      found = byForm && byStem ? [...byForm, ...byStem] : (byForm ?? byStem ?? NONE);
-      if (this.byTokenForm.size >= MEMO_LIMIT) this.byTokenForm.clear();
-      this.byTokenForm.set(form, found);
-    }
-    return found;
+    return this.byTokenForm.get(form);
+  }
+
+  private lookUp(form: TokenForm): ReadonlyArray<Item<T>> {
+    const byForm = this.byForm.get(form.norm);
+    const byStem = form.kind === 'word' ? this.byStem.get(form.stem) : undefined;
+    return byForm && byStem ? [...byForm, ...byStem] : (byForm ?? byStem ?? NONE);
   }
 }
 

@@ -1,5 +1,5 @@
 import { compilePattern, MAX_OPTIONAL_SLOTS, PatternError } from '../lexicon/pattern.js';
-import type { TokenForm } from '../tokenize/index.js';
+import { FormMemo, type TokenForm } from '../tokenize/index.js';
 import { CATEGORIES, type Category, type Lang } from '../types.js';
 import { isHardBreak, type RuleContext } from './context.js';
 
@@ -253,6 +253,8 @@ export class PatternSet<T> {
   private readonly byForm = new Map<string, Array<Item<T>>>();
   private readonly byCategory = new Map<Category | '*', Array<Item<T>>>();
   private readonly byTag = new Map<string, Array<Item<T>>>();
+  /** The patterns a token may start by its form alone (form and stem alternatives). */
+  private readonly byTokenForm = new FormMemo((form) => union(union(NONE, this.byForm.get(form.norm)), form.kind === 'word' ? this.byStem.get(form.stem) : undefined));
   /** This set's number in `starts`, or -1 when it belongs to no `StartIndex`. */
   private readonly id: number;
   size = 0;
@@ -269,6 +271,7 @@ export class PatternSet<T> {
     for (const category of first.categories) push(this.byCategory, category, item);
     for (const tag of first.tags) push(this.byTag, tag, item);
     this.starts?.add(this.id, first);
+    this.byTokenForm.clear();
     this.size++;
   }
 
@@ -277,9 +280,7 @@ export class PatternSet<T> {
    * allocates only when two indexes both answer (then merged without duplicates).
    */
   private candidates(ctx: RuleContext, t: number): ReadonlyArray<Item<T>> {
-    const form = ctx.tokens.forms[t]!;
-    let found = union(NONE, this.byForm.get(form.norm));
-    if (form.kind === 'word') found = union(found, this.byStem.get(form.stem));
+    let found = this.byTokenForm.get(ctx.tokens.forms[t]!);
     if (this.byCategory.size > 0) {
       const term = ctx.termStart[t]!;
       if (term >= 0) {
@@ -333,6 +334,12 @@ export class StartIndex {
   private readonly byCategory = new Map<Category | '*', number[]>();
   private readonly byTag = new Map<string, number[]>();
   private readonly sets: Array<PatternSet<unknown>> = [];
+  /** The sets a token may start by its form alone. */
+  private readonly byTokenForm = new FormMemo((form) => {
+    const ids = [...(this.byForm.get(form.norm) ?? [])];
+    if (form.kind === 'word') for (const id of this.byStem.get(form.stem) ?? []) if (!ids.includes(id)) ids.push(id);
+    return ids;
+  });
 
   /** A number for a new pattern set. */
   register(set: PatternSet<unknown>): number {
@@ -345,6 +352,7 @@ export class StartIndex {
     for (const form of first.forms) addId(this.byForm, form, id);
     for (const category of first.categories) addId(this.byCategory, category, id);
     for (const tag of first.tags) addId(this.byTag, tag, id);
+    this.byTokenForm.clear();
   }
 
   /** Every set's matches, as its own `scan` would find them, in one pass over the tokens. */
@@ -355,9 +363,7 @@ export class StartIndex {
     const tagIds = [...this.byTag.values()];
     const { tokens, termStart, termCategory } = ctx;
     for (let t = 0; t < tokens.length; t++) {
-      const form = tokens.forms[t]!;
-      tryIn(pass, this.byForm.get(form.norm), t);
-      if (form.kind === 'word') tryIn(pass, this.byStem.get(form.stem), t);
+      tryIn(pass, this.byTokenForm.get(tokens.forms[t]!), t);
       const term = termStart[t]!;
       if (term >= 0 && this.byCategory.size > 0) {
         tryIn(pass, this.byCategory.get(termCategory[term]!), t);

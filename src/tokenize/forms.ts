@@ -55,3 +55,31 @@ export function formOf(text: string, kind: number, lang: Lang): TokenForm {
   }
   return form;
 }
+
+/** Forms a memo remembers at most: a hostile text has endless new forms. */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * A value computed from a token form, remembered per form (looked up by identity, which is
+ * cheaper than by string): what a lexicon index answers for a form, say.
+ */
+export class FormMemo<V> {
+  private readonly values = new Map<TokenForm, V>();
+
+  constructor(private readonly compute: (form: TokenForm) => V) {}
+
+  get(form: TokenForm): V {
+    let value = this.values.get(form);
+    if (value === undefined) {
+      value = this.compute(form);
+      if (this.values.size >= MEMO_LIMIT) this.values.clear();
+      this.values.set(form, value);
+    }
+    return value;
+  }
+
+  /** Forget every value (the index it computes from changed). */
+  clear(): void {
+    this.values.clear();
+  }
+}
