@@ -6,6 +6,9 @@ import type { CorpusResult, ReportResult } from './types.js';
  */
 export function leanResult(result: CorpusResult): ReportResult {
   if ('error' in result) return result;
-  const { tokens: _tokens, sentences: _sentences, ...lean } = result;
-  return lean;
+  // Key by key rather than by destructuring: `tokens` is a getter that places every token on
+  // first read (see `analyze`), work a lean record would throw away.
+  const lean: Record<string, unknown> = {};
+  for (const key of Object.keys(result)) if (key !== 'tokens' && key !== 'sentences') lean[key] = result[key as keyof typeof result];
+  return lean as unknown as ReportResult;
 }
