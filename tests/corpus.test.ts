@@ -18,6 +18,11 @@ import {
 import { expectInvariants } from './helpers.js';
 import { EXPECTED, PDF_LINES, TEXT_1252, TEXT_UTF16, makeCorpus, type Fixture } from './fixtures/corpus/setup.js';
 import { failure } from '../src/corpus/errors.js';
+import { batches } from '../src/corpus/pool.js';
+import type { Listed } from '../src/corpus/01-list.js';
+// The built module: its worker threads exist only in dist/.
+import { analyzeCorpusLines } from '../dist/corpus/corpus.js';
+import { csvRows, jsonlLine } from '../src/report/index.js';
 
 let fixture: Fixture;
 beforeAll(() => {
@@ -339,6 +344,53 @@ describe('worker pool', () => {
     const pooled = await collect('corpus', { jobs: 3, lexicon, minPoolBytes: 0 });
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(inProcess));
     expect(documentOf(pooled, 'corpus/lyon/communique.txt').findings.map((f) => f.ruleId)).toContain('fr.habitant-test');
+  });
+});
+
+describe('report lines (the streamed runs of the CLI)', () => {
+  async function lines(format: 'jsonl' | 'csv', jobs: number): Promise<Array<{ file: string; code?: string; score?: number; line: string }>> {
+    const cwd = process.cwd();
+    process.chdir(fixture.root);
+    try {
+      const out = [];
+      const perFinding = format === 'csv' ? ({ per: 'finding' } as const) : ({ withText: true } as const);
+      for await (const { line, ...rest } of analyzeCorpusLines('corpus', { jobs, minPoolBytes: 0 }, { format, options: perFinding })) out.push({ ...rest, line: Buffer.from(line).toString('utf8') });
+      return out;
+    } finally {
+      process.chdir(cwd);
+    }
+  }
+
+  it.each([
+    ['jsonl', 1],
+    ['jsonl', 3],
+    ['csv', 1],
+    ['csv', 3],
+  ] as const)('%s, jobs %i: each line is the report line of its record, byte for byte, in path order', async (format, jobs) => {
+    const records = await collect('corpus', { jobs: 1, lean: true });
+    const got = await lines(format, jobs);
+    expect(got.map((r) => r.file)).toEqual(records.map((r) => r.file));
+    expect(got.map((r) => r.line)).toEqual(records.map((r) => (format === 'jsonl' ? jsonlLine(r, { withText: true }) : csvRows(r, { per: 'finding' }))));
+    expect(got.map((r) => r.code ?? r.score)).toEqual(records.map((r) => (isCorpusFailure(r) ? r.error.code : r.score)));
+  });
+});
+
+describe('batches of a pool', () => {
+  const file = (i: number, size = 3000): Listed => ({ file: `f${i}.txt`, path: `f${i}.txt`, folder: null, size });
+  const flat = (all: number[][]): number[] => all.flat();
+
+  it('cover every listed item once, in order, failures riding along', () => {
+    const listed: Listed[] = Array.from({ length: 1000 }, (_, i) => (i % 7 === 0 ? failure(`f${i}.txt`, new Error('x'), 'EFORMAT') : file(i)));
+    const all = batches(listed, 2);
+    expect(flat(all)).toEqual(listed.map((_, i) => i));
+    expect(all.every((batch) => batch.length > 0)).toBe(true);
+  });
+
+  it('close at 32 files or 64 KiB, and give each thread at least four', () => {
+    expect(batches(Array.from({ length: 10_000 }, (_, i) => file(i, 1000)), 2).map((b) => b.length).slice(0, 3)).toEqual([32, 32, 32]);
+    expect(batches(Array.from({ length: 10_000 }, (_, i) => file(i, 3000)), 2)[0]).toHaveLength(22);
+    expect(batches(Array.from({ length: 100 }, (_, i) => file(i, 10 * 2 ** 20)), 2)[0]).toHaveLength(1);
+    expect(batches(Array.from({ length: 20 }, (_, i) => file(i)), 2)).toHaveLength(10);
   });
 });
 

@@ -9,8 +9,8 @@ import { once } from 'node:events';
 import { UsageError } from './errors.js';
 
 export interface Output {
-  /** Write a chunk, waiting when the destination is slow. */
-  write(chunk: string): Promise<void>;
+  /** Write a chunk (text, or UTF-8 bytes), waiting when the destination is slow. */
+  write(chunk: string | Uint8Array): Promise<void>;
   /** Write the whole report at once (non-streamed formats). */
   writeAll(content: string): Promise<void>;
   close(): Promise<void>;
@@ -41,7 +41,7 @@ export function stdoutOutput(onGone: () => void): Output {
     closed = true;
     onGone();
   });
-  const write = async (chunk: string): Promise<void> => {
+  const write = async (chunk: string | Uint8Array): Promise<void> => {
     if (closed) return;
     if (!process.stdout.write(chunk)) await drained(process.stdout);
   };

@@ -1,19 +1,19 @@
 /** The main command: analyse the inputs, write the report, choose the exit status. */
 import path from 'node:path';
-import { analyzeCorpus } from '../corpus/corpus.js';
+import { analyzeCorpus, analyzeCorpusLines } from '../corpus/corpus.js';
+import type { LineFormat } from '../corpus/lines.js';
 import { summarizeCorpus } from '../corpus/summary.js';
-import { isCorpusFailure, type ReportResult } from '../corpus/types.js';
-import { csvHeader, csvRows } from '../report/csv.js';
+import { isCorpusFailure, type CorpusOptions, type ReportResult } from '../corpus/types.js';
+import { csvHeader } from '../report/csv.js';
 import { terminalText } from '../report/escape.js';
 import { formatReport } from '../report/index.js';
-import { jsonlLine } from '../report/json.js';
 import type { ReportFormat, ReportOptions } from '../report/types.js';
 import type { Lang } from '../types.js';
 import { EXIT, UsageError } from './errors.js';
 import { lexiconFromFlags } from './lexicon.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import { progressBar } from './progress.js';
-import { readResume } from './resume.js';
+import { readResume, type Recorded } from './resume.js';
 
 /** The options of the main command, as commander parses them. */
 export interface RunFlags {
@@ -85,13 +85,14 @@ export async function runCorpus(paths: readonly string[], flags: RunFlags): Prom
   const kept: ReportResult[] = [];
   const above: Array<{ file: string; score: number }> = [];
   const failures = new Map<string, number>();
-  for (const record of resumed?.records ?? []) {
+  const count = (record: Recorded): void => {
     if (record.code !== undefined) failures.set(record.code, (failures.get(record.code) ?? 0) + 1);
     else if (flags.failAbove !== undefined && record.score !== undefined && record.score > flags.failAbove) above.push({ file: record.file, score: record.score });
-  }
+  };
+  for (const record of resumed?.records ?? []) count(record);
   try {
     if (flags.format === 'csv' && !resumed?.header) await output.write(csvHeader(reportOptions));
-    const run = analyzeCorpus(paths, {
+    const options: CorpusOptions = {
       lang: flags.lang,
       ...(lexicon ? { lexicon } : {}),
       ...(flags.maxBytes !== undefined ? { maxBytes: flags.maxBytes } : {}),
@@ -100,16 +101,22 @@ export async function runCorpus(paths: readonly string[], flags: RunFlags): Prom
       exclude: flags.output === undefined ? [] : [path.resolve(flags.output)],
       ...(resumed ? { skip: resumed.records.map((record) => record.file) } : {}),
       signal: controller.signal,
-      onListed: (count) => progress.start(count),
-      lean: true,
-    });
-    for await (const lean of run) {
-      progress.tick(lean.file);
-      if (isCorpusFailure(lean)) failures.set(lean.error.code, (failures.get(lean.error.code) ?? 0) + 1);
-      else if (flags.failAbove !== undefined && lean.score > flags.failAbove) above.push({ file: lean.file, score: lean.score });
-      if (flags.format === 'jsonl') await output.write(jsonlLine(lean, reportOptions));
-      else if (flags.format === 'csv') await output.write(csvRows(lean, reportOptions));
-      else kept.push(lean);
+      onListed: (total) => progress.start(total),
+    };
+    if (flags.format === 'jsonl' || flags.format === 'csv') {
+      // Streamed: each record comes as its line, made where it was analysed (a worker, with --jobs).
+      const line: LineFormat = { format: flags.format, options: { per: flags.per, withText: flags.withText ?? false } };
+      for await (const record of analyzeCorpusLines(paths, options, line)) {
+        progress.tick(record.file);
+        count(record);
+        await output.write(record.line);
+      }
+    } else {
+      for await (const lean of analyzeCorpus(paths, { ...options, lean: true })) {
+        progress.tick(lean.file);
+        count(isCorpusFailure(lean) ? { file: lean.file, code: lean.error.code } : { file: lean.file, score: lean.score });
+        kept.push(lean);
+      }
     }
     progress.stop();
     if (!streamed && !interrupted && !output.closed) {

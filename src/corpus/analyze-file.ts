@@ -1,8 +1,8 @@
 /**
- * One listed file to its record, in two steps: `readTask` (asynchronous, always in the main
- * thread, one file ahead) and `analyzeRead` (synchronous, in this thread or in a worker). The
- * same functions run with or without `jobs`, so a run gives the same records, byte for byte.
- * Neither throws.
+ * One listed file to its record, in two steps: `readTask` (asynchronous) and `analyzeRead`
+ * (synchronous), then `finish` (its report line, in streamed runs). In this thread, or in a
+ * worker, which then reads its own files. The same functions run with or without `jobs`, so a
+ * run gives the same records, byte for byte. None throws.
  */
 import { analyze } from '../analyze.js';
 import { loadLexicon, type Lexicon } from '../lexicon/compile.js';
@@ -12,6 +12,7 @@ import { readDocument, type DocumentText } from './document.js';
 import { failure } from './errors.js';
 import { analyzeOptionsFor } from './lang.js';
 import { leanResult } from './lean.js';
+import { recordLine, type LineFormat, type RecordLine } from './lines.js';
 import type { CorpusDocument, CorpusFailure, CorpusResult } from './types.js';
 
 /** Settings shared by every file of a run; plain data, so workers receive them once. */
@@ -22,7 +23,12 @@ export interface RunSettings {
   lexicon: { data: LexiconData; label: string } | undefined;
   /** Records without tokens and sentences (see `leanResult`): what reports need. */
   lean: boolean;
+  /** Streamed runs: each record as its report line (`RecordLine`) instead of an object. */
+  line: LineFormat | undefined;
 }
+
+/** What a run yields per file: a record, or in streamed runs its line. */
+export type RunOutput = CorpusResult | RecordLine;
 
 /** A compiled lexicon back to the data it was compiled from, entry order kept (it breaks ties). */
 export function lexiconData(lexicon: Lexicon): RunSettings['lexicon'] {
@@ -69,4 +75,9 @@ export function analyzeRead(task: ListedFile, read: DocumentText | CorpusFailure
   } catch (error) {
     return failure(task.file, error, 'EANALYZE');
   }
+}
+
+/** A record as the run yields it: itself, or its report line. */
+export function finish(result: CorpusResult, settings: RunSettings): RunOutput {
+  return settings.line ? recordLine(result, settings.line) : result;
 }

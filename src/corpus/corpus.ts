@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { NovlangueError, describeValue } from '../errors.js';
 import { listCorpus, type Listed } from './01-list.js';
 import { DEFAULT_MAX_BYTES } from './02-read.js';
-import { analyzeRead, lexiconData, readTask, type RunSettings } from './analyze-file.js';
+import { analyzeRead, finish, lexiconData, readTask, type RunOutput, type RunSettings } from './analyze-file.js';
+import type { LineFormat, RecordLine } from './lines.js';
 import { DEFAULT_MIN_POOL_BYTES, poolPays, runInPool } from './pool.js';
 import type { DocumentText } from './document.js';
 import type { CorpusFailure, CorpusOptions, CorpusResult, ReportResult } from './types.js';
@@ -42,7 +43,20 @@ function skipped(value: unknown): ReadonlySet<string> {
  */
 export function analyzeCorpus(paths: string | readonly string[], options: CorpusOptions & { lean: true }): AsyncGenerator<ReportResult, void, undefined>;
 export function analyzeCorpus(paths: string | readonly string[], options?: CorpusOptions): AsyncGenerator<CorpusResult, void, undefined>;
-export async function* analyzeCorpus(paths: string | readonly string[], options: CorpusOptions = {}): AsyncGenerator<CorpusResult, void, undefined> {
+export function analyzeCorpus(paths: string | readonly string[], options: CorpusOptions = {}): AsyncGenerator<CorpusResult, void, undefined> {
+  return run(paths, options, undefined) as AsyncGenerator<CorpusResult, void, undefined>;
+}
+
+/**
+ * `analyzeCorpus` for streamed reports (the CLI's jsonl and csv): yields each file's report
+ * line instead of its record, made where the file is analysed (in a worker, with `jobs`).
+ * Same options, same order; the lines are those of `jsonlLine` / `csvRows` on the records.
+ */
+export function analyzeCorpusLines(paths: string | readonly string[], options: CorpusOptions, line: LineFormat): AsyncGenerator<RecordLine, void, undefined> {
+  return run(paths, options, line) as AsyncGenerator<RecordLine, void, undefined>;
+}
+
+async function* run(paths: string | readonly string[], options: CorpusOptions, line: LineFormat | undefined): AsyncGenerator<RunOutput, void, undefined> {
   const inputs = typeof paths === 'string' ? [paths] : paths;
   if (!Array.isArray(inputs) || inputs.some((input) => typeof input !== 'string')) {
     throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() expects a path or an array of paths, instead received ${describeValue(paths)}.`);
@@ -55,7 +69,8 @@ export async function* analyzeCorpus(paths: string | readonly string[], options:
     throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "lang" must be "fr", "en" or "auto", instead received ${describeValue(lang)}.`);
   }
   const skip = skipped(options.skip);
-  const settings: RunSettings = { lang, maxBytes, lexicon: undefined, lean: options.lean === true };
+  // A line is made of the record at once: no record is kept, so there is nothing to make lean.
+  const settings: RunSettings = { lang, maxBytes, lexicon: undefined, lean: options.lean === true && !line, line };
   const { signal } = options;
 
   const all: Listed[] = await listCorpus(inputs, options.exclude);
@@ -84,7 +99,7 @@ export async function* analyzeCorpus(paths: string | readonly string[], options:
     const item = listed[index]!;
     const read = reading;
     reading = readAt(index + 1);
-    const result = 'error' in item ? item : analyzeRead(item, await read!, settings, options.lexicon);
+    const result = finish('error' in item ? item : analyzeRead(item, await read!, settings, options.lexicon), settings);
     if (signal?.aborted) return;
     yield result;
   }

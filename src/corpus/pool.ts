@@ -1,15 +1,16 @@
 /**
- * Parallel runs: a piscina pool of worker threads and a reorder buffer, so records come out in
- * the listed order however the work is scheduled, and at most `window` of them wait in memory.
+ * Parallel runs: a piscina pool of worker threads fed batches of consecutive files, and a
+ * reorder buffer, so records come out in the listed order however the work is scheduled, and
+ * at most `window` batches wait in memory.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { Listed } from './01-list.js';
-import { readTask, type RunSettings } from './analyze-file.js';
+import type { Listed, ListedFile } from './01-list.js';
+import { finish, type RunOutput, type RunSettings } from './analyze-file.js';
 import { failure } from './errors.js';
-import type { CorpusResult } from './types.js';
-import type { WorkerTask } from './worker.js';
+import { ANALYSING, fileStates } from './file-states.js';
+import type { WorkerData, WorkerTask } from './worker.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -18,6 +19,13 @@ const WORKER = new URL('./worker.js', import.meta.url);
  * its first file: about a second, the time one thread needs to analyse this much text.
  */
 export const DEFAULT_MIN_POOL_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A batch closes at this many bytes or files: each task costs two messages between threads and
+ * a wake-up of each thread, which for one file of 3 KB is a tenth of its analysis.
+ */
+const BATCH_BYTES = 64 * 1024;
+const BATCH_FILES = 32;
 
 /**
  * Is a pool worth starting? Only for more than two files per thread and enough text to repay
@@ -29,60 +37,112 @@ export function poolPays(jobs: number, files: number, bytes: number, minBytes: n
   return jobs > 1 && files > 2 * jobs && bytes >= minBytes && existsSync(fileURLToPath(WORKER));
 }
 
-/** Records of `listed`, in order, computed by `jobs` worker threads. */
-export async function* runInPool(listed: readonly Listed[], settings: RunSettings, jobs: number, signal: AbortSignal | undefined): AsyncGenerator<CorpusResult> {
+/**
+ * The indexes of `listed` in batches of consecutive items, of up to `BATCH_BYTES` or
+ * `BATCH_FILES` files, and never so few batches that a thread would wait for work (at least
+ * four per thread). Listed failures ride along; the main thread yields them.
+ */
+export function batches(listed: readonly Listed[], jobs: number): number[][] {
+  const files = listed.reduce((count, item) => count + ('error' in item ? 0 : 1), 0);
+  const maxFiles = Math.max(1, Math.min(BATCH_FILES, Math.floor(files / (jobs * 4))));
+  const out: number[][] = [];
+  let batch: number[] = [];
+  let bytes = 0;
+  let count = 0;
+  listed.forEach((item, index) => {
+    batch.push(index);
+    if ('error' in item) return;
+    bytes += item.size;
+    if (++count >= maxFiles || bytes >= BATCH_BYTES) {
+      out.push(batch);
+      batch = [];
+      bytes = 0;
+      count = 0;
+    }
+  });
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
+/** Times a file is sent to a worker before it counts as the one that kills them. */
+const MAX_TRIES = 3;
+
+/** Records (or lines) of `listed`, in order, computed by `jobs` worker threads. */
+export async function* runInPool(listed: readonly Listed[], settings: RunSettings, jobs: number, signal: AbortSignal | undefined): AsyncGenerator<RunOutput> {
+  const states = fileStates(listed.length);
   const pool = new Piscina({
     filename: WORKER.href,
     minThreads: jobs,
     maxThreads: jobs,
-    workerData: settings,
-    // A task reads its file asynchronously; with piscina's default 'sync' atomics an idle
+    workerData: { settings, states } satisfies WorkerData,
+    // A task reads its files asynchronously; with piscina's default 'sync' atomics an idle
     // worker blocks in Atomics.wait and is fed late (measured: workers waiting 13% of the run).
     atomics: 'disabled',
+    // A second batch waits in each worker, so that it starts on it as soon as it is done with
+    // the first, instead of waiting for the main thread to hear of it and send another.
+    concurrentTasksPerWorker: 2,
   });
   // A worker that fails outside a task (e.g. while loading) must not crash the run: the tasks
   // in flight then, and every task after, reject, and their files become EWORKER records.
   // (Racing each task against one never-settling "broken" promise would leak: every race
   // leaves a reaction on it that keeps its result alive until the end of the run.)
   let broken: unknown;
+  let closing = false;
   const inFlight = new Set<(error: unknown) => void>();
   pool.on('error', (error: unknown) => {
     broken ??= error;
     for (const reject of inFlight) reject(error);
   });
-  // Enough in flight to keep every thread busy while the oldest file is still being read.
-  const window = jobs * 4;
-  const pending = new Map<number, Promise<CorpusResult>>();
-  const submit = (index: number): Promise<CorpusResult> => {
-    const item = listed[index]!;
-    if ('error' in item) return Promise.resolve(item);
-    // The main thread reads (asynchronously, while the workers analyse); a worker gets the text.
-    const task = readTask(item, settings).then(
-      (read) =>
-        'error' in read
-          ? read
-          : new Promise<CorpusResult>((resolve, reject) => {
-              if (broken !== undefined) return reject(broken);
-              inFlight.add(reject);
-              const work: WorkerTask = { task: item, read };
-              (pool.run(work) as Promise<CorpusResult>).then(resolve, reject).finally(() => inFlight.delete(reject));
-            }),
-    );
-    // A task rejects only when its worker died (out of memory, a crash): the file is a record too.
-    return task.catch((error: unknown) =>
-      failure(item.file, new Error(`the worker analysing it stopped (${error instanceof Error ? error.message : String(error)})`), 'EWORKER'),
-    );
+  const fileAt = (index: number): ListedFile => listed[index] as ListedFile;
+  const run = (indexes: number[]): Promise<RunOutput[]> =>
+    new Promise<RunOutput[]>((resolve, reject) => {
+      if (broken !== undefined) return reject(broken);
+      inFlight.add(reject);
+      const task: WorkerTask = { files: indexes.map(fileAt), indexes };
+      (pool.run(task) as Promise<RunOutput[]>).then(resolve, reject).finally(() => inFlight.delete(reject));
+    });
+  const stopped = (index: number, error: unknown): RunOutput =>
+    finish(failure(fileAt(index).file, new Error(`the worker analysing it stopped (${error instanceof Error ? error.message : String(error)})`), 'EWORKER'), settings);
+  // A task rejects only when its worker died: the file it was analysing is to blame, and the
+  // others (waiting, or done but lost with it) are sent again, a few times at most.
+  const attempt = async (indexes: number[], tries: number): Promise<RunOutput[]> => {
+    try {
+      return await run(indexes);
+    } catch (error) {
+      const gaveUp = broken !== undefined || closing || tries >= MAX_TRIES;
+      const blamed = indexes.map((index) => gaveUp || Atomics.load(states, index) === ANALYSING);
+      const again = indexes.filter((_, i) => !blamed[i]);
+      const redone = again.length > 0 ? await attempt(again, tries + 1) : [];
+      let next = 0;
+      return indexes.map((index, i) => (blamed[i] ? stopped(index, error) : redone[next++]!));
+    }
   };
+  const submit = async (batch: readonly number[]): Promise<RunOutput[]> => {
+    const indexes = batch.filter((index) => !('error' in listed[index]!));
+    const results = indexes.length === 0 ? [] : await attempt(indexes, 1);
+    let next = 0;
+    return batch.map((index) => {
+      const item = listed[index]!;
+      return 'error' in item ? finish(item, settings) : results[next++]!;
+    });
+  };
+  const all = batches(listed, jobs);
+  // Enough batches in flight to keep every thread busy while the oldest batch is being analysed.
+  const window = jobs * 4;
+  const pending = new Map<number, Promise<RunOutput[]>>();
   let next = 0;
   try {
-    for (let index = 0; index < listed.length; index++) {
-      while (next < listed.length && next < index + window) pending.set(next, submit(next++));
-      const result = await pending.get(index)!;
+    for (let index = 0; index < all.length; index++) {
+      while (next < all.length && next < index + window) pending.set(next, submit(all[next++]!));
+      const results = await pending.get(index)!;
       pending.delete(index);
-      if (signal?.aborted) return;
-      yield result;
+      for (const result of results) {
+        if (signal?.aborted) return;
+        yield result;
+      }
     }
   } finally {
+    closing = true;
     await pool.destroy();
   }
 }

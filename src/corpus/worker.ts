@@ -1,16 +1,24 @@
 /**
  * Entry point of the corpus worker threads (piscina). The settings arrive once, as
- * `workerData`; each task is one listed file and its text, read by the main thread (so that
- * reading overlaps with the workers' analysing), analysed by the same function as in-process.
+ * `workerData`; each task is a batch of consecutive listed files, which the worker reads and
+ * analyses with the same functions as a run in one thread. Reading here rather than in the
+ * main thread leaves the main thread nothing but writing records in order; batches cut the
+ * per-task cost of messages between threads (see `pool.ts`).
  */
 import path from 'node:path';
 import { workerData } from 'piscina';
 import type { ListedFile } from './01-list.js';
-import { analyzeRead, lexiconOf, type RunSettings } from './analyze-file.js';
-import type { DocumentText } from './document.js';
-import type { CorpusResult } from './types.js';
+import { analyzeRead, finish, lexiconOf, readTask, type RunOutput, type RunSettings } from './analyze-file.js';
+import { ANALYSING, DONE } from './file-states.js';
 
-const settings = workerData as RunSettings;
+/** What every worker of a run receives once. */
+export interface WorkerData {
+  settings: RunSettings;
+  /** See `file-states.ts`; indexed like the run's listed items. */
+  states: Uint8Array;
+}
+
+const { settings, states } = workerData as WorkerData;
 const lexicon = lexiconOf(settings);
 
 /**
@@ -20,13 +28,25 @@ const lexicon = lexiconOf(settings);
  */
 const CRASH_ON = process.env['NOVLANGUE_TEST_CRASH_ON'];
 
-/** One task: a listed file and its text. */
+/** One task: listed files, and their indexes in the run's list. */
 export interface WorkerTask {
-  task: ListedFile;
-  read: DocumentText;
+  files: ListedFile[];
+  indexes: number[];
 }
 
-export default function analyzeInWorker({ task, read }: WorkerTask): CorpusResult {
-  if (CRASH_ON !== undefined && CRASH_ON !== '' && path.posix.basename(task.file) === CRASH_ON) process.exit(70);
-  return analyzeRead(task, read, settings, lexicon);
+/** The files' records (or lines), in the order of the task. */
+export default async function analyzeInWorker({ files, indexes }: WorkerTask): Promise<RunOutput[]> {
+  // Every read of the batch starts at once, so they overlap one another; the analyses, which
+  // are synchronous, then run back to back.
+  const reads = files.map((task) => readTask(task, settings));
+  const out: RunOutput[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const task = files[i]!;
+    const read = await reads[i]!;
+    Atomics.store(states, indexes[i]!, ANALYSING);
+    if (CRASH_ON !== undefined && CRASH_ON !== '' && path.posix.basename(task.file) === CRASH_ON) process.exit(70);
+    out.push(finish(analyzeRead(task, read, settings, lexicon), settings));
+    Atomics.store(states, indexes[i]!, DONE);
+  }
+  return out;
 }
