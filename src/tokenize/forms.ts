@@ -56,8 +56,9 @@ export function formOf(text: string, kind: number, lang: Lang): TokenForm {
   return form;
 }
 
-/** Forms a memo remembers at most: a hostile text has endless new forms. */
-const MEMO_LIMIT = 50_000;
+/** Forms a memo remembers at most: a hostile text has endless new forms, and a rule file has
+ * a memo per pattern set (a few dozen in all). Zipf: the commonest 20,000 forms are most tokens. */
+const MEMO_LIMIT = 20_000;
 
 /**
  * A value computed from a token form, remembered per form (looked up by identity, which is
