@@ -58,6 +58,19 @@ const POSSESSIVE = /^(.*[\p{L}\p{M}])(['’][sS])$/u;
 const MAX_WINK_RUN = 64;
 const LONG_RUN = new RegExp(`[^ \\t\\n\\r]{${MAX_WINK_RUN + 1},}`, 'g');
 
+const isPrintableAscii = (code: number): boolean => code > 32 && code < 127;
+
+/** Does `text` hold a run of more than `MAX_WINK_RUN` characters without a space or line end? */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    run = code === 32 || code === 9 || code === 10 || code === 13 ? 0 : run + 1;
+    if (run > MAX_WINK_RUN) return true;
+  }
+  return false;
+}
+
 function kindOf(surface: string, type: string): TokenKind {
   switch (type) {
     case 'url':
@@ -96,8 +109,7 @@ function align(original: string): Array<Piece & { type: string }> {
   // wink's tokenizer is quadratic in the length of a run without spaces (`aaa…`, `co-co-co-…`:
   // 40,000 characters take seconds). Such runs are blanked out, same length, before wink reads
   // the text, and step 4 gives them to the regex scanner; no real English word is that long.
-  LONG_RUN.lastIndex = 0;
-  const text = LONG_RUN.test(original) ? original.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : original;
+  const text = hasLongRun(original) ? original.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : original;
   const doc = wink.readDoc(text);
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
@@ -121,7 +133,7 @@ function align(original: string): Array<Piece & { type: string }> {
       if (start < 0) continue;
     }
     cursor = start + value.length;
-    if (BLANK.test(value)) continue;
+    if (!isPrintableAscii(value.charCodeAt(0)) && BLANK.test(value)) continue;
     pieces.push({
       kind: kindOf(value, types[i]!),
       start,
@@ -186,7 +198,9 @@ function refine(text: string, pieces: Array<Piece & { type: string }>): Piece[] 
         continue;
       }
     }
-    push(piece, start, end, piece.kind, piece.pos ?? 'X', opens);
+    // Most tokens pass as wink gave them.
+    piece.pos ??= 'X';
+    out.push(piece);
   }
   return out;
 }
