@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze, bundledLexicon, CATEGORIES, extendLexicon, LexiconError, loadLexicon, type LexiconEntry } from 'novlangue';
+import { Ajv } from 'ajv';
+import { analyze, bundledLexicon, CATEGORIES, extendLexicon, LexiconError, loadLexicon, loadRules, type LexiconEntry } from 'novlangue';
 
 const entry = (overrides: Partial<LexiconEntry> = {}): LexiconEntry => ({
   id: 'hypervision-test',
@@ -21,6 +22,31 @@ function loadError(data: unknown): LexiconError {
   }
   throw new Error('expected a LexiconError');
 }
+
+describe('bundled data files', () => {
+  // The package does not validate its own files at run time (that would cost every start-up the
+  // schema compiler): these checks are what guarantees them.
+  const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../lexicons/${file}`, import.meta.url), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: true, discriminator: true });
+  const files: Array<[string, string]> = [
+    ['fr.json', 'schema.json'], ['en.json', 'schema.json'],
+    ['rules.fr.json', 'rules.schema.json'], ['rules.en.json', 'rules.schema.json'],
+    ['stance.fr.json', 'stance.schema.json'], ['stance.en.json', 'stance.schema.json'],
+  ];
+  for (const [file, schema] of files) {
+    it(`lexicons/${file} satisfies lexicons/${schema}`, () => {
+      const validate = ajv.getSchema(schema) ?? (ajv.addSchema(read(schema) as object, schema), ajv.getSchema(schema)!);
+      expect(validate(read(file)), JSON.stringify(validate.errors)).toBe(true);
+    });
+  }
+
+  it('the lexicons and rule files load through the validating API, ids unique', () => {
+    for (const lang of ['fr', 'en']) {
+      expect(() => loadLexicon(read(`${lang}.json`), `lexicons/${lang}.json`)).not.toThrow();
+      expect(() => loadRules(read(`rules.${lang}.json`), `lexicons/rules.${lang}.json`)).not.toThrow();
+    }
+  });
+});
 
 describe('bundled lexicons', () => {
   for (const lang of ['fr', 'en'] as const) {

@@ -1,5 +1,5 @@
 import { LexiconError } from '../errors.js';
-import type { Lang, LexiconEntry } from '../types.js';
+import type { Lang, LexiconData, LexiconEntry } from '../types.js';
 import { SlotIndex } from '../match/slots.js';
 import { compilePattern, PatternError, type Slot } from './pattern.js';
 import { validateLexiconData } from './validate.js';
@@ -118,7 +118,11 @@ function build(lang: Lang, entries: Array<{ entry: LexiconEntry; file: string }>
  * @throws {LexiconError} naming the file, the entry id and the field
  */
 export function loadLexicon(data: unknown, file = '<inline lexicon>'): Lexicon {
-  const valid = validateLexiconData(data, file);
+  return compileLexicon(validateLexiconData(data, file), file);
+}
+
+/** Compile lexicon data already known to be valid (the bundled lexicons; see `bundled.ts`). */
+export function compileLexicon(valid: LexiconData, file: string): Lexicon {
   return build(valid.lang, valid.entries.map((entry) => ({ entry, file })), [file]);
 }
 

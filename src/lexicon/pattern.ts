@@ -1,5 +1,5 @@
 import type { Lang } from '../types.js';
-import { normalizeWord, tokenize, type TokenForm } from '../tokenize/index.js';
+import { normalizeWord, tokenForms, type TokenForm } from '../tokenize/index.js';
 
 /**
  * The token pattern language of lexicon entries (see lexicons/FORMAT.md). No raw regular
@@ -41,7 +41,7 @@ function tokensOf(text: string, lang: Lang): TokenForm[] {
     const norm = normalizeWord(text);
     return [{ text, norm, stem: norm, kind: 'elision' }];
   }
-  return tokenize(text, lang).tokens.forms;
+  return tokenForms(text, lang);
 }
 
 

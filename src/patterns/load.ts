@@ -60,7 +60,11 @@ function validateRulesData(data: unknown, file: string): RulesData {
  *   duplicate id, a pattern that cannot match, an unknown set, category or tag
  */
 export function loadRules(data: unknown, file = '<inline rules>'): RuleSet {
-  const valid = validateRulesData(data, file);
+  return compileRules(validateRulesData(data, file), file);
+}
+
+/** Compile rules already known to be valid (the bundled rules: see `bundledRules`). */
+function compileRules(valid: RulesData, file: string): RuleSet {
   const sets = valid.sets ?? {};
   const starts = new StartIndex();
   const rules = valid.rules.map((rule): CompiledRule => {
@@ -71,14 +75,16 @@ export function loadRules(data: unknown, file = '<inline rules>'): RuleSet {
   return { lang: valid.lang, rules, starts };
 }
 
-const DATA: Record<Lang, unknown> = { fr, en };
+// Checked against their schema by the tests (tests/patterns.test.ts): a run does not compile
+// the schema validator for the bundled files.
+const DATA = { fr, en } as unknown as Record<Lang, RulesData>;
 const compiled = new Map<Lang, RuleSet>();
 
 /** The pattern rules shipped with novlangue for `lang`, compiled once on first use. */
 export function bundledRules(lang: Lang): RuleSet {
   let rules = compiled.get(lang);
   if (!rules) {
-    rules = loadRules(DATA[lang], `lexicons/rules.${lang}.json`);
+    rules = compileRules(DATA[lang], `lexicons/rules.${lang}.json`);
     compiled.set(lang, rules);
   }
   return rules;

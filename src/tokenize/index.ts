@@ -1,6 +1,6 @@
 import type { Lang, Sentence, Token } from '../types.js';
 import { tokenizeEnglish } from './english.js';
-import { formOf } from './forms.js';
+import { formOf, type TokenForm } from './forms.js';
 import { tokenizeFrench } from './french.js';
 import { PositionMap } from './positions.js';
 import { KIND_CODES, type RawTokenization } from './raw.js';
@@ -42,6 +42,17 @@ const PIPELINES: Record<Lang, (text: string) => RawTokenization> = { fr: tokeniz
  */
 export function tokenize(text: string, lang: Lang): Tokenized {
   return tokenizeSegments(text, [{ start: 0, end: text.length, lang }]);
+}
+
+/**
+ * The token forms of a short text, without offsets or sentences: what compiling a lexicon
+ * pattern needs, thousands of times at start-up.
+ */
+export function tokenForms(text: string, lang: Lang): TokenForm[] {
+  const { tokens } = PIPELINES[lang](text);
+  const forms: TokenForm[] = [];
+  for (let i = 0; i < tokens.count; i++) forms.push(formOf(text.slice(tokens.start(i), tokens.end(i)), tokens.kindCode(i), lang));
+  return forms;
 }
 
 /**
