@@ -20,8 +20,9 @@ import { EXPECTED, PDF_LINES, TEXT_1252, TEXT_UTF16, makeCorpus, type Fixture } 
 import { failure } from '../src/corpus/errors.js';
 import { batches } from '../src/corpus/pool.js';
 import type { Listed } from '../src/corpus/01-list.js';
-// The built module: its worker threads exist only in dist/.
-import { analyzeCorpusLines } from '../dist/corpus/corpus.js';
+// The built module, as its worker threads exist only in dist/; typed from the sources, so that
+// type-checking does not need dist/ (`npm test` type-checks before it builds).
+const { analyzeCorpusLines } = (await import(new URL('../dist/corpus/corpus.js', import.meta.url).href)) as typeof import('../src/corpus/corpus.js');
 import { csvRows, jsonlLine } from '../src/report/index.js';
 
 let fixture: Fixture;
