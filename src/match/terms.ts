@@ -26,16 +26,36 @@ function isNear(slots: readonly Slot[], window: number, tokens: TokenTable, firs
   return scan(first - 1, -1, sentence.tokenStart - 1) || scan(end, 1, sentence.tokenEnd);
 }
 
-function contextHolds(match: TermMatch, tokens: TokenTable, sentence: Sentence): boolean {
-  const { entry, first, end } = match;
+function contextHolds(entry: CompiledEntry, first: number, end: number, tokens: TokenTable, sentence: Sentence): boolean {
   const window = entry.context?.window ?? 0;
   if (entry.near.length > 0 && !isNear(entry.near, window, tokens, first, end, sentence)) return false;
   if (entry.notNear.length > 0 && isNear(entry.notNear, window, tokens, first, end, sentence)) return false;
   return true;
 }
 
-function byPreference(a: TermMatch, b: TermMatch): number {
-  return b.end - a.end || b.entry.weight - a.entry.weight || a.entry.order - b.entry.order;
+/** Candidate matches at one token: entries and ends, in arrays reused from token to token. */
+interface Candidates {
+  entries: CompiledEntry[];
+  ends: number[];
+  /** Indices into `entries`, most preferred first. */
+  order: number[];
+}
+
+/** Is candidate `a` preferred to `b`: longer, then heavier, then earlier in the lexicon? */
+function preferred(found: Candidates, a: number, b: number): boolean {
+  const { entries, ends } = found;
+  return ends[a]! !== ends[b]! ? ends[a]! > ends[b]! : entries[a]!.weight !== entries[b]!.weight ? entries[a]!.weight > entries[b]!.weight : entries[a]!.order < entries[b]!.order;
+}
+
+/** Put `found.order` in order of preference: an insertion sort, as there are a few candidates. */
+function rank(found: Candidates): void {
+  const { order } = found;
+  order.length = 0;
+  for (let k = 0; k < found.entries.length; k++) {
+    let at = order.length;
+    while (at > 0 && preferred(found, k, order[at - 1]!)) at--;
+    order.splice(at, 0, k);
+  }
 }
 
 /**
@@ -46,25 +66,26 @@ function byPreference(a: TermMatch, b: TermMatch): number {
  */
 export function matchTerms(tokens: TokenTable, sentences: readonly Sentence[], lexicon: Lexicon, from = 0, to = tokens.length): TermMatch[] {
   const matches: TermMatch[] = [];
-  // Matches at one token, reused from token to token: most tokens start none or one.
-  const found: TermMatch[] = [];
+  const found: Candidates = { entries: [], ends: [], order: [] };
   let t = from;
   while (t < to) {
     const candidates = lexicon.index.candidates(tokens.forms[t]!);
     let best: TermMatch | undefined;
     if (candidates.length > 0) {
       const sentence = sentences[tokens.sentenceOf[t]!]!;
-      found.length = 0;
-      for (const { slots, value } of candidates) {
-        const end = matchFrom(slots, 0, tokens, t, sentence.tokenEnd);
-        if (end > t) found.push({ entry: value, first: t, end });
-      }
-      if (found.length > 1) found.sort(byPreference);
-      for (const match of found) {
-        if (contextHolds(match, tokens, sentence)) {
-          best = match;
-          break;
+      found.entries.length = found.ends.length = 0;
+      for (let k = 0; k < candidates.length; k++) {
+        const end = matchFrom(candidates[k]!.slots, 0, tokens, t, sentence.tokenEnd);
+        if (end > t) {
+          found.entries.push(candidates[k]!.value);
+          found.ends.push(end);
         }
+      }
+      rank(found);
+      for (let k = 0; k < found.order.length && !best; k++) {
+        const entry = found.entries[found.order[k]!]!;
+        const end = found.ends[found.order[k]!]!;
+        if (contextHolds(entry, t, end, tokens, sentence)) best = { entry, first: t, end };
       }
     }
     if (best) {

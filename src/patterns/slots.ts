@@ -295,12 +295,17 @@ export class PatternSet<T> {
   /** The longest match of the set's patterns that starts at token `t`, never across its sentence. */
   matchAt(ctx: RuleContext, t: number): SetMatch<T> | undefined {
     const limit = ctx.sentenceEnd[t]!;
-    let best: SetMatch<T> | undefined;
-    for (const candidate of this.candidates(ctx, t)) {
-      const end = matchRule(ctx, candidate.slots, 0, t, limit);
-      if (end > t && (!best || end > best.end)) best = { value: candidate.value, first: t, end };
+    const candidates = this.candidates(ctx, t);
+    let bestEnd = -1;
+    let best = 0;
+    for (let k = 0; k < candidates.length; k++) {
+      const end = matchRule(ctx, candidates[k]!.slots, 0, t, limit);
+      if (end > t && end > bestEnd) {
+        bestEnd = end;
+        best = k;
+      }
     }
-    return best;
+    return bestEnd > t ? { value: candidates[best]!.value, first: t, end: bestEnd } : undefined;
   }
 
   /**
