@@ -48,8 +48,19 @@ const FRENCH_ELISIONS = new Set(['l', 'd', 'qu', 'n', 's', 'c', 'j', 'm', 't', '
 // don't, it's, we're, they've, we'll, I'm, she'd.
 const ENGLISH_CLITICS = new Set(['t', 's', 're', 've', 'll', 'm', 'd']);
 const LETTER = /\p{L}/u;
+const ALL_FUNCTION_WORDS = [...ENGLISH, ...FRENCH, ...FRENCH_ELISIONS, ...ENGLISH_CLITICS];
 /** The longest word of the sets above: longer words need not be lower-cased and looked up. */
-const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH, ...FRENCH, ...FRENCH_ELISIONS, ...ENGLISH_CLITICS].map((word) => word.length));
+const LONGEST_FUNCTION_WORD = Math.max(...ALL_FUNCTION_WORDS.map((word) => word.length));
+
+/** A word's first letter, lower-cased (ASCII and Latin-1 without a string), and its length. */
+function signature(text: string, start: number, end: number): number {
+  let code = text.charCodeAt(start);
+  if ((code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7)) code += 32;
+  else if (code > 0xff) code = text.charAt(start).toLowerCase().charCodeAt(0);
+  return code * 32 + (end - start);
+}
+/** The signatures of every grammar word: most words have none of them and are never sliced. */
+const SIGNATURES = new Set(ALL_FUNCTION_WORDS.map((word) => signature(word, 0, word.length)));
 
 const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 
@@ -94,7 +105,7 @@ function functionWords(text: string): { en: number; fr: number } {
     let end = lettersEnd(text, at);
     while (text.charCodeAt(end) === 45 && isLetterAt(text, end + 1)) end = lettersEnd(text, end + 1);
     at = end;
-    if (end - start > LONGEST_FUNCTION_WORD) continue;
+    if (end - start > LONGEST_FUNCTION_WORD || !SIGNATURES.has(signature(text, start, end))) continue;
     const word = text.slice(start, end).toLowerCase();
     if (isApostrophe(text.charCodeAt(end)) && isLetterAt(text, end + 1)) {
       // An elision opens the word after the apostrophe: l'open data, qu'elle.
