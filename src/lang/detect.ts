@@ -134,8 +134,11 @@ function byTrigrams(sample: string): Lang | undefined {
   return code === 'fra' ? 'fr' : code === 'eng' ? 'en' : undefined;
 }
 
-/** Judge the language of a sample of at most ~2000 characters; `undefined` when it cannot be told. */
-function judge(sample: string): Judgement | undefined {
+/**
+ * Judge the language of a sample of at most ~2000 characters; `undefined` when it cannot be told.
+ * `confidentOnly`: the caller uses confident judgements only, so others may come back `undefined`.
+ */
+function judge(sample: string, confidentOnly = false): Judgement | undefined {
   const letters = letterCount(sample);
   if (letters < MIN_LETTERS) return undefined;
   const { en, fr } = functionWords(sample);
@@ -143,6 +146,8 @@ function judge(sample: string): Judgement | undefined {
   // Strong function-word evidence decides on its own (and spares the cost of franc): ordinary
   // prose of either language has it, a buzzword does not bring it along.
   if (words !== undefined && Math.max(en, fr) >= 4 && Math.max(en, fr) >= 3 * Math.min(en, fr)) return { lang: words, confident: true };
+  // Without a verdict of the function words no judgement is confident: spare franc then.
+  if (confidentOnly && words === undefined) return undefined;
   const trigrams = byTrigrams(sample);
   if (words !== undefined && words === trigrams) return { lang: words, confident: true };
   if (words !== undefined) {
@@ -259,7 +264,7 @@ export function segmentByLanguage(text: string, fallback: Lang): Segment[] {
     const paragraph = text.slice(start, end);
     let lang = document;
     if (letterCount(paragraph, MIN_PARAGRAPH_LETTERS) >= MIN_PARAGRAPH_LETTERS) {
-      const judgement = judge(clip(paragraph, SAMPLE_CHARS));
+      const judgement = judge(clip(paragraph, SAMPLE_CHARS), true);
       if (judgement?.confident) lang = judgement.lang;
     }
     const current = segments[segments.length - 1];
