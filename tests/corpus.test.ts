@@ -334,6 +334,22 @@ describe('worker pool', () => {
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(inProcess));
   });
 
+  it('workers, which read with blocking calls, give the same sidecar and size records', async () => {
+    const dir = path.join(fixture.root, 'lecture-bloquante');
+    mkdirSync(dir);
+    for (let i = 0; i < 8; i++) writeFileSync(path.join(dir, `f${i}.txt`), `La ville intelligente n° ${i}, durable et connectée.`);
+    writeFileSync(path.join(dir, 'f1.meta.json'), '{ "city": "Valmont", "date": "2024-03-14" }');
+    writeFileSync(path.join(dir, 'f2.meta.json'), '{ "city": ');
+    writeFileSync(path.join(dir, 'gros.txt'), `smart city ${'x'.repeat(500)}`);
+    const options = { maxBytes: 200 };
+    const inProcess = await collect('lecture-bloquante', { ...options, jobs: 1 });
+    const pooled = await collect('lecture-bloquante', { ...options, jobs: 2, minPoolBytes: 0 });
+    expect(inProcess.map((r) => (isCorpusFailure(r) ? r.error.code : r.meta['city'] ?? 'document'))).toEqual([
+      'document', 'Valmont', 'EMETA', 'document', 'document', 'document', 'document', 'document', 'ETOOLARGE',
+    ]);
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(inProcess));
+  });
+
   it('sends a custom lexicon to the workers', async () => {
     const { bundledLexicon, extendLexicon } = await import('novlangue');
     const lexicon = extendLexicon(

@@ -3,6 +3,7 @@
  * have a sidecar `name.meta.json`. Both must be JSON/YAML objects; the sidecar wins field by
  * field. Broken metadata is an `EMETA` record: data is validated like code.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { CorpusError, systemCode } from './errors.js';
@@ -52,15 +53,36 @@ export function parseFrontMatter(yaml: string, file: string): Meta {
 
 /** The sidecar metadata of a document, `{}` when it has none. */
 export async function readSidecar(fsPath: string, file: string): Promise<Meta> {
-  const sidecar = sidecarOf(fsPath);
-  const shown = sidecarOf(file);
   let bytes: Buffer;
   try {
-    bytes = await readFile(sidecar);
+    bytes = await readFile(sidecarOf(fsPath));
   } catch (error) {
     if (systemCode(error) === 'ENOENT') return {};
-    throw new CorpusError('EMETA', file, `cannot read its metadata file ${shown} (${systemCode(error) ?? String(error)})`, { cause: error });
+    throw unreadable(file, error);
   }
+  return sidecarMeta(bytes, file);
+}
+
+/** `readSidecar`, blocking: for worker threads. A missing sidecar, the usual case, throws nothing. */
+export function readSidecarSync(fsPath: string, file: string): Meta {
+  const sidecar = sidecarOf(fsPath);
+  let bytes: Buffer;
+  try {
+    if (statSync(sidecar, { throwIfNoEntry: false }) === undefined) return {};
+    bytes = readFileSync(sidecar);
+  } catch (error) {
+    if (systemCode(error) === 'ENOENT') return {};
+    throw unreadable(file, error);
+  }
+  return sidecarMeta(bytes, file);
+}
+
+function unreadable(file: string, error: unknown): CorpusError {
+  return new CorpusError('EMETA', file, `cannot read its metadata file ${sidecarOf(file)} (${systemCode(error) ?? String(error)})`, { cause: error });
+}
+
+function sidecarMeta(bytes: Buffer, file: string): Meta {
+  const shown = sidecarOf(file);
   if (bytes.length > MAX_SIDECAR_BYTES) throw new CorpusError('EMETA', file, `metadata file ${shown} is larger than ${MAX_SIDECAR_BYTES} bytes`);
   let value: unknown;
   try {

@@ -8,7 +8,7 @@ import { analyze } from '../analyze.js';
 import { loadLexicon, type Lexicon } from '../lexicon/compile.js';
 import type { Lang, LexiconData, LexiconEntry } from '../types.js';
 import type { ListedFile } from './01-list.js';
-import { readDocument, type DocumentText } from './document.js';
+import { readDocument, readDocumentWith, type DocumentText, type FileReaders } from './document.js';
 import { failure } from './errors.js';
 import { analyzeOptionsFor } from './lang.js';
 import { leanResult } from './lean.js';
@@ -52,9 +52,10 @@ export function lexiconOf(settings: RunSettings): Lexicon | undefined {
 }
 
 /** Read one listed file; a failure to read becomes the file's record. Never throws. */
-export async function readTask(task: ListedFile, settings: RunSettings): Promise<DocumentText | CorpusFailure> {
+export async function readTask(task: ListedFile, settings: RunSettings, readers?: FileReaders): Promise<DocumentText | CorpusFailure> {
   try {
-    return await readDocument(task.path, { maxBytes: settings.maxBytes, name: task.file });
+    const options = { maxBytes: settings.maxBytes, name: task.file };
+    return await (readers ? readDocumentWith(task.path, options, readers) : readDocument(task.path, options));
   } catch (error) {
     return failure(task.file, error, 'EIO');
   }

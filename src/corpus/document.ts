@@ -2,11 +2,11 @@
  * One file to a document: read (step 2), decode (3), extract its text (4), read its metadata (5).
  * The analysis is done elsewhere: this is everything a file contributes before it.
  */
-import { readBytes, DEFAULT_MAX_BYTES } from './02-read.js';
+import { readBytes, readBytesSync, DEFAULT_MAX_BYTES } from './02-read.js';
 import { decodeText } from './03-decode.js';
 import { htmlToText, markdownToText } from './04-html.js';
 import { pdfToText } from './04-pdf.js';
-import { parseFrontMatter, readSidecar, splitFrontMatter } from './05-meta.js';
+import { parseFrontMatter, readSidecar, readSidecarSync, splitFrontMatter } from './05-meta.js';
 import { CorpusError, toCorpusError } from './errors.js';
 import { formatOf } from './formats.js';
 import type { DocumentFormat, Meta, TextEncoding } from './types.js';
@@ -46,11 +46,26 @@ async function extract(bytes: Uint8Array, format: DocumentFormat, file: string):
  * and metadata (front matter, then sidecar `name.meta.json`).
  * @throws {CorpusError} with one of the codes of `CorpusErrorCode`
  */
-export async function readDocument(fsPath: string, options: ReadOptions = {}): Promise<DocumentText> {
+export function readDocument(fsPath: string, options: ReadOptions = {}): Promise<DocumentText> {
+  return readDocumentWith(fsPath, options, ASYNC_READERS);
+}
+
+/** How a document's files are read: asynchronously, or blocking (in worker threads). */
+export interface FileReaders {
+  bytes(fsPath: string, file: string, maxBytes: number): Uint8Array | Promise<Uint8Array>;
+  sidecar(fsPath: string, file: string): Meta | Promise<Meta>;
+}
+
+const ASYNC_READERS: FileReaders = { bytes: readBytes, sidecar: readSidecar };
+/** Blocking reads: a worker thread has nothing else to do while it waits. */
+export const BLOCKING_READERS: FileReaders = { bytes: readBytesSync, sidecar: readSidecarSync };
+
+/** `readDocument`, reading with `readers`. */
+export async function readDocumentWith(fsPath: string, options: ReadOptions, readers: FileReaders): Promise<DocumentText> {
   const file = options.name ?? fsPath;
   const format = formatOf(fsPath);
   if (format === undefined) throw new CorpusError('EFORMAT', file, 'unsupported file type; novlangue reads .txt, .md, .html, .htm and .pdf');
-  const bytes = await readBytes(fsPath, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const bytes = await readers.bytes(fsPath, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
   let extracted: Omit<DocumentText, 'bytes'>;
   try {
     extracted = await extract(bytes, format, file);
@@ -58,6 +73,6 @@ export async function readDocument(fsPath: string, options: ReadOptions = {}): P
     // Anything a parser throws (a bug or a hostile file) is this file's failure, not the run's.
     throw toCorpusError(file, error, 'EEXTRACT');
   }
-  const sidecar = await readSidecar(fsPath, file);
+  const sidecar = await readers.sidecar(fsPath, file);
   return { bytes: bytes.length, format, encoding: extracted.encoding, meta: { ...extracted.meta, ...sidecar }, text: extracted.text };
 }

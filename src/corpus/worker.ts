@@ -9,6 +9,7 @@ import path from 'node:path';
 import { workerData } from 'piscina';
 import type { ListedFile } from './01-list.js';
 import { analyzeRead, finish, lexiconOf, readTask, type RunOutput, type RunSettings } from './analyze-file.js';
+import { BLOCKING_READERS } from './document.js';
 import { ANALYSING, DONE } from './file-states.js';
 
 /** What every worker of a run receives once. */
@@ -36,9 +37,8 @@ export interface WorkerTask {
 
 /** The files' records (or lines), in the order of the task. */
 export default async function analyzeInWorker({ files, indexes }: WorkerTask): Promise<RunOutput[]> {
-  // Every read of the batch starts at once, so they overlap one another; the analyses, which
-  // are synchronous, then run back to back.
-  const reads = files.map((task) => readTask(task, settings));
+  // A worker reads with blocking calls (it has nothing else to do meanwhile), then analyses.
+  const reads = files.map((task) => readTask(task, settings, BLOCKING_READERS));
   const out: RunOutput[] = [];
   for (let i = 0; i < files.length; i++) {
     const task = files[i]!;
