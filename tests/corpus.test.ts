@@ -350,6 +350,19 @@ describe('worker pool', () => {
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(inProcess));
   });
 
+  it('analyses a large file in a worker: the heap limit grows with the largest file of the run', async () => {
+    const dir = path.join(fixture.root, 'grand-fichier');
+    mkdirSync(dir);
+    const essay = readFileSync(new URL('./fixtures/jarrige-2020-impasse-smart-cities.txt', import.meta.url), 'utf8');
+    writeFileSync(path.join(dir, 'archive.txt'), Array.from({ length: Math.ceil(10e6 / essay.length) }, () => essay).join('\n\n'));
+    for (let i = 0; i < 6; i++) writeFileSync(path.join(dir, `note-${i}.txt`), 'La ville intelligente et durable.');
+    const pooled = await collect('grand-fichier', { jobs: 2, minPoolBytes: 0, lean: true });
+    expect(pooled.filter(isCorpusFailure)).toEqual([]);
+    const archive = documentOf(pooled, 'grand-fichier/archive.txt');
+    expect(archive.bytes).toBeGreaterThan(10e6);
+    expect(archive.findings.length).toBeGreaterThan(10_000);
+  });
+
   it('sends a custom lexicon to the workers', async () => {
     const { bundledLexicon, extendLexicon } = await import('novlangue');
     const lexicon = extendLexicon(
