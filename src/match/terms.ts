@@ -53,8 +53,9 @@ function rank(found: Candidates): void {
   order.length = 0;
   for (let k = 0; k < found.entries.length; k++) {
     let at = order.length;
-    while (at > 0 && preferred(found, k, order[at - 1]!)) at--;
-    order.splice(at, 0, k);
+    order.push(k);
+    for (; at > 0 && preferred(found, k, order[at - 1]!); at--) order[at] = order[at - 1]!;
+    order[at] = k;
   }
 }
 
