@@ -1,5 +1,5 @@
 import { fills } from '../../lexicon/pattern.js';
-import type { TokenForm } from '../../tokenize/index.js';
+import { FormMemo, type TokenForm } from '../../tokenize/index.js';
 import type { Category } from '../../types.js';
 import { isHardBreak } from '../context.js';
 import type { CompileEnv, RuleRunner } from '../env.js';
@@ -52,10 +52,15 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
   const minTerms = rule.minTerms ?? 2;
   const maxItemWords = rule.maxItemWords ?? 4;
   const lang = env.lang;
-  const anyFills = (slots: readonly RuleSlot[], form: TokenForm): boolean => {
-    for (const slot of slots) if (fills(slot, form)) return true;
-    return false;
-  };
+  // Asked of most tokens of the sentences that hold terms: remembered per token form.
+  const anyFillsOf = (slots: readonly RuleSlot[]): FormMemo<boolean> =>
+    new FormMemo((form: TokenForm) => {
+      for (const slot of slots) if (fills(slot, form)) return true;
+      return false;
+    });
+  const isCoordinator = anyFillsOf(coordinators);
+  const isModifierForm = anyFillsOf(modifiers);
+  const isListedAdjective = anyFillsOf(adjectives);
 
   return (ctx) => {
     const { tokens, termCover, termStart, termCategory, termEnd, wordsBefore } = ctx;
@@ -64,9 +69,9 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
     const isSeparator = (t: number): boolean => {
       const form = tokens.forms[t]!;
       if (form.kind === 'punct') return form.text === ',';
-      return form.kind === 'word' && termCover[t]! < 0 && anyFills(coordinators, form);
+      return form.kind === 'word' && termCover[t]! < 0 && isCoordinator.get(form);
     };
-    const isModifier = (t: number): boolean => anyFills(modifiers, tokens.forms[t]!);
+    const isModifier = (t: number): boolean => isModifierForm.get(tokens.forms[t]!);
     const words = (from: number, to: number): number => wordsBefore[to]! - wordsBefore[from]!;
     const isEdge = (t: number): boolean => {
       const kind = tokens.forms[t]!.kind;
@@ -75,7 +80,7 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
 
     const isAdjective = (t: number): boolean => {
       const form = tokens.forms[t]!;
-      if (anyFills(adjectives, form)) return true;
+      if (isListedAdjective.get(form)) return true;
       const pos = tokens.tags[t];
       if (pos !== undefined) return pos === 'ADJ';
       return isAdjectiveForm(form.norm, lang);
