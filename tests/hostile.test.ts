@@ -78,3 +78,18 @@ describe('no input makes analyze() superlinear', () => {
     });
   }
 });
+
+describe('a text of endless new words', () => {
+  it('leaves the analyses of later texts unchanged once the tables of word forms start again', () => {
+    const press = 'La métropole intelligente et durable co-construit la smart city de demain avec ses habitants : capteurs, données, hyperviseur.';
+    const found = (text: string): string[] => analyze(text, { lang: 'fr' }).findings.map((finding) => `${finding.ruleId} ${finding.actual}`);
+    const before = found(press);
+    expect(before.length).toBeGreaterThan(5);
+    // More distinct words than the form tables hold (about 130,000): the next text starts them again.
+    expect(found(Array.from({ length: 150_000 }, (_, i) => `mot${i.toString(36)}`).join(' '))).toEqual([]);
+    // New words first, so that the press release's forms get numbers that forms of the long
+    // text had, which every index remembered something about.
+    const filler = Array.from({ length: 20_000 }, (_, i) => `neuf${i.toString(36)}`).join(' ');
+    expect(found(`${filler}\n\n${press}`)).toEqual(before);
+  });
+});

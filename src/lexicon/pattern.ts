@@ -14,8 +14,11 @@ export interface Slot {
   optional: boolean;
 }
 
+/** What a slot reads of a token: how it is written, normalised and stemmed, and its kind. */
+type Written = Pick<TokenForm, 'text' | 'norm' | 'stem' | 'kind'>;
+
 /** Does a token of form `form` fill `slot`? */
-export function fills(slot: Slot, form: TokenForm): boolean {
+export function fills(slot: Slot, form: Written): boolean {
   return slot.forms.has(form.norm) || (form.kind === 'word' && slot.stems.has(form.stem));
 }
 
@@ -34,7 +37,7 @@ export const MAX_PATTERN_SLOTS = 16;
 
 const ELIDED_FORM = /^\p{L}+['\u2019]$/u;
 
-function tokensOf(text: string, lang: Lang): TokenForm[] {
+function tokensOf(text: string, lang: Lang): Written[] {
   // An elided form on its own (`d'`, `l'`) has no following word to elide into: it stands
   // for the elision token the tokenizer makes of `d'une`, `l'écologie`.
   if (ELIDED_FORM.test(text)) {
@@ -60,7 +63,7 @@ function compileSlot(expression: string, lang: Lang): Slot[] {
     if (tokens.length > 1 && optional) throw new PatternError(`optional "${expression}" tokenises into ${tokens.length} tokens; mark each word optional instead`);
     return tokens.map((token) => slotOf([token], [exact], optional));
   }
-  const tokens: TokenForm[] = [];
+  const tokens: Written[] = [];
   const exact: boolean[] = [];
   for (const alternative of alternatives) {
     const isExact = alternative.startsWith('=');
@@ -74,7 +77,7 @@ function compileSlot(expression: string, lang: Lang): Slot[] {
   return [slotOf(tokens, exact, optional)];
 }
 
-function slotOf(tokens: TokenForm[], exact: boolean[], optional: boolean): Slot {
+function slotOf(tokens: Written[], exact: boolean[], optional: boolean): Slot {
   const stems = new Set<string>();
   const forms = new Set<string>();
   tokens.forEach((token, i) => {

@@ -15,8 +15,8 @@ export interface TokenForm {
   /** Stem of `norm` (Porter stemmer of the language) for words; `norm` otherwise. */
   readonly stem: string;
   readonly kind: TokenKind;
-  /** What each `FormMemo` remembers for this form, by memo number. */
-  memo?: unknown[] | undefined;
+  /** Number of the form among those made since the tables last started again (see `FormMemo`). */
+  readonly id: number;
 }
 
 const COMBINING = /[\u0300-\u036f]/;
@@ -29,21 +29,28 @@ export function normalizeWord(text: string): string {
   return norm;
 }
 
-// Bounded, like the stem cache, against texts of endless new words. Dropping the table never
-// breaks a token: forms are plain values, and a token keeps the one it got.
-const FORM_LIMIT = 200_000;
 const tables: Record<Lang, Array<Map<string, TokenForm>>> = {
   fr: KINDS.map(() => new Map()),
   en: KINDS.map(() => new Map()),
 };
+let nextId = 0;
+/** Counts the times the tables started again: a memo of an older generation forgets its values. */
+let generation = 0;
+/**
+ * Forms made before the tables start again (`startFormsAgain`), bounding the tables and the
+ * memos against texts of endless new words: about 130,000 forms, where a few thousand are most
+ * of any corpus (Zipf's law).
+ */
+const FORM_LIMIT = 1 << 17;
 
 function newForm(text: string, kind: TokenKind, lang: Lang): TokenForm {
+  const id = nextId++;
   if (kind === 'word') {
     const norm = normalizeWord(text);
-    return { text, norm, stem: stem(norm, lang), kind, memo: undefined };
+    return { text, norm, stem: stem(norm, lang), kind, id };
   }
   const norm = kind === 'elision' ? normalizeWord(text) : text;
-  return { text, norm, stem: norm, kind, memo: undefined };
+  return { text, norm, stem: norm, kind, id };
 }
 
 /** The shared form of a token of kind `kind` (as a code of `KINDS`) written `text`. */
@@ -52,41 +59,56 @@ export function formOf(text: string, kind: number, lang: Lang): TokenForm {
   let form = table.get(text);
   if (form === undefined) {
     form = newForm(text, KINDS[kind]!, lang);
-    if (table.size >= FORM_LIMIT) table.clear();
     table.set(text, form);
   }
   return form;
 }
 
-let memos = 0;
+/**
+ * Empty the form tables once they hold `FORM_LIMIT` forms. Only between texts: the forms of a
+ * text being analysed must keep their numbers, which the next forms will reuse.
+ */
+export function startFormsAgain(): void {
+  if (nextId < FORM_LIMIT) return;
+  for (const lang of ['fr', 'en'] as const) for (const table of tables[lang]) table.clear();
+  nextId = 0;
+  generation++;
+}
 
 /**
- * A value computed from a token form (what a lexicon index answers for it, say), remembered on
- * the form itself, in the slot of this memo's number: two loads instead of a hash look-up, for
- * every token, in every index. The memos of a text's forms go when its forms go (the form
- * table is bounded).
+ * A value computed from a token form (what a lexicon index answers for it, say), remembered by
+ * the form's number: an array read instead of a hash look-up, for every token, in every index.
+ * The values belong to the memo, so they go when the index that owns it goes.
  */
 export class FormMemo<V> {
-  private slot = memos++;
-  private used = false;
+  /** Position + 1 in `values` of each form's value, by form number; 0: not computed yet. */
+  private positions = new Int32Array(256);
+  private values: V[] = [];
+  private generation = generation;
 
   constructor(private readonly compute: (form: TokenForm) => V) {}
 
   get(form: TokenForm): V {
-    this.used = true;
-    const memo = (form.memo ??= []);
-    let value = memo[this.slot] as V | undefined;
-    if (value === undefined) {
-      value = this.compute(form);
-      memo[this.slot] = value;
-    }
+    if (this.generation !== generation) this.clear();
+    const { id } = form;
+    if (id >= this.positions.length) this.grow(id);
+    const position = this.positions[id]!;
+    if (position > 0) return this.values[position - 1]!;
+    const value = this.compute(form);
+    this.positions[id] = this.values.push(value);
     return value;
   }
 
-  /** Forget every value (the index it computes from changed): a fresh slot, once values were given out. */
+  /** Forget every value (the index it computes from changed). */
   clear(): void {
-    if (!this.used) return;
-    this.slot = memos++;
-    this.used = false;
+    this.positions = new Int32Array(256);
+    this.values = [];
+    this.generation = generation;
+  }
+
+  private grow(id: number): void {
+    const positions = new Int32Array(Math.max(id + 1, this.positions.length * 2));
+    positions.set(this.positions);
+    this.positions = positions;
   }
 }

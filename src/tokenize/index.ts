@@ -1,6 +1,6 @@
 import type { Lang, Sentence, Token } from '../types.js';
 import { tokenizeEnglish } from './english.js';
-import { formOf, type TokenForm } from './forms.js';
+import { formOf, startFormsAgain, type TokenForm } from './forms.js';
 import { tokenizeFrench } from './french.js';
 import { PositionMap } from './positions.js';
 import { KIND_CODES, type RawTokenization } from './raw.js';
@@ -61,6 +61,7 @@ export function tokenForms(text: string, lang: Lang): TokenForm[] {
  * Segments must be in order and must not overlap.
  */
 export function tokenizeSegments(text: string, segments: readonly Segment[]): Tokenized {
+  startFormsAgain();
   const raws = segments.map((segment) => {
     const whole = segment.start === 0 && segment.end === text.length;
     return PIPELINES[segment.lang](whole ? text : text.slice(segment.start, segment.end));
