@@ -1,5 +1,5 @@
 import type { Lang } from '../types.js';
-import { normalizeWord, tokenForms, type TokenForm } from '../tokenize/index.js';
+import { FormTest, normalizeWord, tokenForms, type TokenForm } from '../tokenize/index.js';
 
 /**
  * The token pattern language of lexicon entries (see lexicons/FORMAT.md). No raw regular
@@ -12,14 +12,21 @@ export interface Slot {
   stems: ReadonlySet<string>;
   forms: ReadonlySet<string>;
   optional: boolean;
+  /** Whether a token form fills the slot (by `stems` and `forms`), remembered per form. */
+  filled: FormTest;
 }
 
 /** What a slot reads of a token: how it is written, normalised and stemmed, and its kind. */
 type Written = Pick<TokenForm, 'text' | 'norm' | 'stem' | 'kind'>;
 
 /** Does a token of form `form` fill `slot`? */
-export function fills(slot: Slot, form: Written): boolean {
-  return slot.forms.has(form.norm) || (form.kind === 'word' && slot.stems.has(form.stem));
+export function fills(slot: Slot, form: TokenForm): boolean {
+  return slot.filled.has(form);
+}
+
+/** The test of a slot that a token fills by its stem (words only) or by its exact form. */
+export function fillTest(stems: ReadonlySet<string>, forms: ReadonlySet<string>): FormTest {
+  return new FormTest((form) => forms.has(form.norm) || (form.kind === 'word' && stems.has(form.stem)));
 }
 
 /** A pattern that cannot be compiled, with the reason (the caller adds file and entry). */
@@ -85,7 +92,7 @@ function slotOf(tokens: Written[], exact: boolean[], optional: boolean): Slot {
     if (exact[i] || token.kind !== 'word') forms.add(token.norm);
     else stems.add(token.stem);
   });
-  return { stems, forms, optional };
+  return { stems, forms, optional, filled: fillTest(stems, forms) };
 }
 
 /** Compile a pattern string into slots. Throws `PatternError` when it could never match. */

@@ -1,5 +1,5 @@
-import { compilePattern, MAX_OPTIONAL_SLOTS, PatternError } from '../lexicon/pattern.js';
-import { FormMemo, type TokenForm } from '../tokenize/index.js';
+import { compilePattern, fillTest, MAX_OPTIONAL_SLOTS, PatternError } from '../lexicon/pattern.js';
+import { FormMemo, type FormTest, type TokenForm } from '../tokenize/index.js';
 import { CATEGORIES, type Category, type Lang } from '../types.js';
 import { isHardBreak, type RuleContext } from './context.js';
 
@@ -24,6 +24,8 @@ import { isHardBreak, type RuleContext } from './context.js';
 export interface RuleSlot {
   stems: ReadonlySet<string>;
   forms: ReadonlySet<string>;
+  /** Whether a token form fills the slot by `stems` or `forms`, remembered per form. */
+  filled: FormTest;
   /** `@category:x` alternatives; `'*'` for `@term`. */
   categories: ReadonlySet<Category | '*'>;
   tags: ReadonlySet<string>;
@@ -65,7 +67,7 @@ function compileExpression(expression: string, options: SlotOptions): RuleSlot[]
     if (!options.extended) throw new PatternError(`gap "${expression}" is only allowed in sequence and cooccurrence rules`);
     const size = Number(gap[1]);
     if (size < 1 || size > MAX_GAP) throw new PatternError(`gap "${expression}" must be between *1 and *${MAX_GAP}`);
-    return [{ stems: EMPTY, forms: EMPTY, categories: EMPTY, tags: EMPTY, negated: false, optional: false, gap: size }];
+    return [{ stems: EMPTY, forms: EMPTY, filled: fillTest(EMPTY, EMPTY), categories: EMPTY, tags: EMPTY, negated: false, optional: false, gap: size }];
   }
   const optional = expression.endsWith('?') && expression.length > 1;
   let body = optional ? expression.slice(0, -1) : expression;
@@ -100,7 +102,7 @@ function compileExpression(expression: string, options: SlotOptions): RuleSlot[]
   if (alternatives.length === 1 && plain.length === 1) {
     const slots = compilePlain(plain[0]!, options.lang);
     if (slots.length > 1 && (optional || negated)) throw new PatternError(`"${expression}" tokenises into ${slots.length} tokens; mark each word instead`);
-    return slots.map((slot) => ({ ...slot, categories: EMPTY, tags: EMPTY, negated, optional, gap: 0 }));
+    return slots.map(({ stems, forms }) => ({ stems, forms, filled: fillTest(stems, forms), categories: EMPTY, tags: EMPTY, negated, optional, gap: 0 }));
   }
   const stems = new Set<string>();
   const forms = new Set<string>();
@@ -110,7 +112,7 @@ function compileExpression(expression: string, options: SlotOptions): RuleSlot[]
     for (const stem of slots[0]!.stems) stems.add(stem);
     for (const form of slots[0]!.forms) forms.add(form);
   }
-  return [{ stems, forms, categories, tags, negated, optional, gap: 0 }];
+  return [{ stems, forms, filled: fillTest(stems, forms), categories, tags, negated, optional, gap: 0 }];
 }
 
 /** A lone French elision (`d'`, `=l'`, `qu'`): the tokenizer only splits one off a following word. */
@@ -177,7 +179,7 @@ function isProperName(ctx: RuleContext, t: number): boolean {
 }
 
 function fillsPlain(slot: RuleSlot, form: TokenForm): boolean {
-  return slot.forms.has(form.norm) || (form.kind === 'word' && slot.stems.has(form.stem));
+  return slot.filled.has(form);
 }
 
 /** Index of the term of one of `slot`'s categories that starts at token `t`, or -1. */

@@ -111,8 +111,8 @@ function plainWordEnd(text: string, at: number): number {
   return i;
 }
 
-/** Characters per token in ordinary prose, about: sizes the token buffer once. */
-const TOKEN_CHARS = 6;
+/** Characters per token in ordinary prose, about 5.5: sizes the token buffer once. */
+const TOKEN_CHARS = 5;
 
 /** Does `pattern` match at `at`? On success, `pattern.lastIndex` is the end of the match. */
 function matchesAt(pattern: RegExp, text: string, at: number): boolean {

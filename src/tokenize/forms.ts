@@ -112,3 +112,43 @@ export class FormMemo<V> {
     this.positions = positions;
   }
 }
+
+/**
+ * A yes-or-no question about token forms (does this form fill that slot?), remembered as two
+ * bits per form number: a slot is asked about the same few thousand forms over and over.
+ */
+export class FormTest {
+  private known = new Uint32Array(8);
+  private answers = new Uint32Array(8);
+  private generation = generation;
+
+  constructor(private readonly test: (form: TokenForm) => boolean) {}
+
+  has(form: TokenForm): boolean {
+    if (this.generation !== generation) this.forget();
+    const word = form.id >>> 5;
+    const bit = 1 << (form.id & 31);
+    if (word >= this.known.length) this.grow(word);
+    if ((this.known[word]! & bit) !== 0) return (this.answers[word]! & bit) !== 0;
+    const answer = this.test(form);
+    this.known[word]! |= bit;
+    if (answer) this.answers[word]! |= bit;
+    return answer;
+  }
+
+  private forget(): void {
+    this.known = new Uint32Array(8);
+    this.answers = new Uint32Array(8);
+    this.generation = generation;
+  }
+
+  private grow(word: number): void {
+    const size = Math.max(word + 1, this.known.length * 2);
+    const known = new Uint32Array(size);
+    known.set(this.known);
+    const answers = new Uint32Array(size);
+    answers.set(this.answers);
+    this.known = known;
+    this.answers = answers;
+  }
+}
