@@ -1,4 +1,5 @@
 import type { Lang, TokenKind } from '../types.js';
+import { grown } from './grow.js';
 import { KINDS } from './raw.js';
 import { stem } from './stem.js';
 
@@ -107,9 +108,7 @@ export class FormMemo<V> {
   }
 
   private grow(id: number): void {
-    const positions = new Int32Array(Math.max(id + 1, this.positions.length * 2));
-    positions.set(this.positions);
-    this.positions = positions;
+    this.positions = grown(this.positions, Math.max(id + 1, this.positions.length * 2));
   }
 }
 
@@ -144,11 +143,7 @@ export class FormTest {
 
   private grow(word: number): void {
     const size = Math.max(word + 1, this.known.length * 2);
-    const known = new Uint32Array(size);
-    known.set(this.known);
-    const answers = new Uint32Array(size);
-    answers.set(this.answers);
-    this.known = known;
-    this.answers = answers;
+    this.known = grown(this.known, size);
+    this.answers = grown(this.answers, size);
   }
 }

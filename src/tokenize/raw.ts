@@ -1,4 +1,5 @@
 import type { TokenKind } from '../types.js';
+import { grown } from './grow.js';
 
 /** Token kinds by number, as `RawTokens` stores them. */
 export const KINDS: readonly TokenKind[] = ['word', 'elision', 'number', 'punct', 'quote', 'symbol', 'url', 'footnote'];
@@ -76,15 +77,9 @@ export class RawTokens {
 
   private grow(): void {
     const size = this.starts.length * 2;
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    const starts = new Int32Array(size);
-    starts.set(this.starts);
-    const ends = new Int32Array(size);
-    ends.set(this.ends);
-    this.kinds = kinds;
-    this.starts = starts;
-    this.ends = ends;
+    this.kinds = grown(this.kinds, size);
+    this.starts = grown(this.starts, size);
+    this.ends = grown(this.ends, size);
   }
 }
 
