@@ -1,5 +1,6 @@
 import { hasBlankLine } from '../tokenize/02-sentences.js';
 import type { TokenTable } from '../tokenize/index.js';
+import { grown } from '../tokenize/grow.js';
 
 /**
  * A stack-based quotation scanner. Quotations nest (« … «Dijon métropole…» … »), come in
@@ -24,6 +25,8 @@ export interface Quotations {
 }
 
 type Family = '«' | '“' | '‹' | '‘' | '"';
+const FAMILIES: readonly Family[] = ['«', '“', '‹', '‘', '"'];
+const STRAIGHT = FAMILIES.indexOf('"');
 const OPENERS: Record<string, Family> = { '«': '«', '“': '“', '„': '“', '‟': '“', '‹': '‹', '‘': '‘' };
 // ’ closes a ‘ quotation only when the tokenizer made it a quote token (English single
 // quotes); as an apostrophe it is part of a word or an elision and never reaches here.
@@ -36,48 +39,89 @@ function opensHere(text: string, start: number): boolean {
   return start === 0 || OPENING_CONTEXT.test(text.charAt(start - 1));
 }
 
+/**
+ * A growable list of integer triples, in three typed arrays: the open quotations (a stack) and
+ * the closed pairs. Nested «««…»»» has as many of each as it has marks, and objects would
+ * burden the garbage collector.
+ */
+class Triples {
+  length = 0;
+  private firsts = new Int32Array(64);
+  private seconds = new Int32Array(64);
+  private thirds = new Int32Array(64);
+
+  push(first: number, second: number, third: number): void {
+    if (this.length === this.firsts.length) {
+      const size = this.length * 2;
+      this.firsts = grown(this.firsts, size);
+      this.seconds = grown(this.seconds, size);
+      this.thirds = grown(this.thirds, size);
+    }
+    this.firsts[this.length] = first;
+    this.seconds[this.length] = second;
+    this.thirds[this.length] = third;
+    this.length++;
+  }
+
+  first(row: number): number {
+    return this.firsts[row]!;
+  }
+
+  second(row: number): number {
+    return this.seconds[row]!;
+  }
+
+  third(row: number): number {
+    return this.thirds[row]!;
+  }
+}
+
 export function scanQuotations(text: string, tokens: TokenTable): Quotations {
-  const stack: Array<{ token: number; family: Family; words: number }> = [];
-  const openCount: Record<Family, number> = { '«': 0, '“': 0, '‹': 0, '‘': 0, '"': 0 };
-  const pairs: Array<{ open: number; close: number; words: number }> = [];
+  // Open quotations: token, family (index in FAMILIES), words seen before it.
+  const stack = new Triples();
+  const openCount = new Int32Array(FAMILIES.length);
+  // Closed quotations: opening token, closing token, words inside.
+  const pairs = new Triples();
   let words = 0; // words seen so far: a quotation's size is a difference of two counts
   for (let t = 0; t < tokens.length; t++) {
     const form = tokens.forms[t]!;
     const start = tokens.starts[t]!;
     if (t > 0 && stack.length > 0 && hasBlankLine(text, tokens.ends[t - 1]!, start)) {
       stack.length = 0;
-      openCount['«'] = openCount['“'] = openCount['‹'] = openCount['‘'] = openCount['"'] = 0;
+      openCount.fill(0);
     }
     if (form.kind === 'word') words++;
     if (form.kind !== 'quote') continue;
     const mark = form.text;
-    let family: Family | undefined = CLOSERS[mark];
+    let family = CLOSERS[mark] === undefined ? -1 : FAMILIES.indexOf(CLOSERS[mark]!);
     if (mark === '"') {
       const next = text.charAt(tokens.ends[t]!);
       const closingLooks = next === '' || !WORDLIKE.test(next);
-      if (openCount['"'] > 0 && (closingLooks || !opensHere(text, start))) family = '"';
-      else if (opensHere(text, start)) family = undefined;
+      if (openCount[STRAIGHT]! > 0 && (closingLooks || !opensHere(text, start))) family = STRAIGHT;
+      else if (opensHere(text, start)) family = -1;
       else continue;
-      if (family === undefined) {
-        stack.push({ token: t, family: '"', words });
-        openCount['"']++;
+      if (family < 0) {
+        stack.push(t, STRAIGHT, words);
+        openCount[STRAIGHT]!++;
         continue;
       }
-    } else if (family === undefined) {
+    } else if (family < 0) {
       const opener = OPENERS[mark];
       if (opener) {
-        stack.push({ token: t, family: opener, words });
-        openCount[opener]++;
+        const code = FAMILIES.indexOf(opener);
+        stack.push(t, code, words);
+        openCount[code]!++;
       }
       continue;
     }
     if (openCount[family] === 0) continue; // a stray closer
     // Openers above the matching one were never closed: drop them (amortised O(1)).
     for (;;) {
-      const top = stack.pop()!;
-      openCount[top.family]--;
-      if (top.family === family) {
-        pairs.push({ open: top.token, close: t, words: words - top.words });
+      const top = --stack.length;
+      const topFamily = stack.second(top);
+      openCount[topFamily]!--;
+      if (topFamily === family) {
+        pairs.push(stack.first(top), t, words - stack.third(top));
         break;
       }
     }
@@ -89,13 +133,13 @@ export function scanQuotations(text: string, tokens: TokenTable): Quotations {
  * One sweep over the tokens: spans get their ids in opening order (outermost first) and each
  * token its innermost quotation. Pairs nest properly, so a stack suffices and nothing is sorted.
  */
-function nest(pairs: ReadonlyArray<{ open: number; close: number; words: number }>, tokenCount: number): Quotations {
+function nest(pairs: Triples, tokenCount: number): Quotations {
   const openAt = new Int32Array(tokenCount).fill(-1);
   const closeAt = new Int32Array(tokenCount).fill(-1);
-  pairs.forEach((pair, i) => {
-    openAt[pair.open] = i;
-    closeAt[pair.close] = i;
-  });
+  for (let i = 0; i < pairs.length; i++) {
+    openAt[pairs.first(i)] = i;
+    closeAt[pairs.second(i)] = i;
+  }
   const spans: QuoteSpan[] = [];
   const enclosing = new Int32Array(tokenCount).fill(-1);
   const active: number[] = [];
@@ -105,9 +149,8 @@ function nest(pairs: ReadonlyArray<{ open: number; close: number; words: number 
     enclosing[t] = parent;
     const opened = openAt[t]!;
     if (opened >= 0) {
-      const { open, close, words } = pairs[opened]!;
       active.push(spans.length);
-      spans.push({ open, close, words, parent });
+      spans.push({ open: pairs.first(opened), close: pairs.second(opened), words: pairs.third(opened), parent });
     }
   }
   return { spans, enclosing };
