@@ -105,6 +105,16 @@ function addFile(state: WalkState, fsPath: string, file: string, folder: string 
  * mere second path; `match` (for globs) keeps files whose path under the root, or one of
  * whose folders, matches.
  */
+/**
+ * Entries of a folder are stat'ed this many at a time, all at once: one after the other, the
+ * stats of 10,000 files took half a second of a run, each a round trip to libuv's threads.
+ */
+const STAT_CHUNK = 64;
+
+async function statChunk(dir: string, entries: ReadonlyArray<{ name: string }>): Promise<Array<Stats | { error: unknown }>> {
+  return Promise.all(entries.map(({ name }) => stat(path.join(dir, name)).catch((error: unknown) => ({ error }))));
+}
+
 async function walk(
   state: WalkState,
   dir: { fsPath: string; file: string; relative: string; stats: Stats },
@@ -126,21 +136,23 @@ async function walk(
   }
   const inside = new Set(ancestors).add(identity(dir.stats));
   let records = 0;
-  for (const { name, link } of entries) {
+  let statted: Array<Stats | { error: unknown }> = [];
+  for (let i = 0; i < entries.length; i++) {
+    const { name, link } = entries[i]!;
     const fsPath = path.join(dir.fsPath, name);
     const file = path.posix.join(dir.file, name);
     const relative = dir.relative ? `${dir.relative}/${name}` : name;
     const matched = matchedAbove || match === undefined || match(relative);
-    let stats: Stats;
-    try {
-      stats = await stat(fsPath);
-    } catch (error) {
+    if (i % STAT_CHUNK === 0) statted = await statChunk(dir.fsPath, entries.slice(i, i + STAT_CHUNK));
+    const result = statted[i % STAT_CHUNK]!;
+    if ('error' in result) {
       if (matched) {
-        state.out.push(await unreachable(fsPath, file, error));
+        state.out.push(await unreachable(fsPath, file, result.error));
         records++;
       }
       continue;
     }
+    const stats = result;
     const folder = relative.includes('/') ? relative.slice(0, relative.indexOf('/')) : null;
     if (stats.isDirectory()) {
       const id = identity(stats);
