@@ -108,7 +108,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         findings.push(termFinding(match, text, tokens, positions, segmentLang));
       }
     }
-    const terms = findings.filter((finding) => finding.ruleId.startsWith(`${segmentLang}.`));
+    const prefix = `${segmentLang}.`;
+    const terms = findings.filter((finding) => finding.ruleId.startsWith(prefix));
     const patterns = findPatterns({ text, tokens, sentences, lang: segmentLang, terms, positions });
     const inOwnSegments = (finding: Finding): boolean =>
       own.length === segments.length || own.some((s) => finding.tokens[0]! >= s.tokenStart && finding.tokens[0]! < s.tokenEnd);

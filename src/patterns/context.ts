@@ -1,4 +1,4 @@
-import type { TokenForm, TokenTable } from '../tokenize/index.js';
+import { FormTest, type TokenForm, type TokenTable } from '../tokenize/index.js';
 import type { Category, Sentence } from '../types.js';
 import type { PatternInput, SpanKind } from './types.js';
 
@@ -35,14 +35,18 @@ const CLAUSE_BREAK = /^[,;:()[\]{}–—\-.!?…]+$/u;
 /** The same without the comma: what a `*N` gap and an enumeration do not cross. */
 const HARD_BREAK = /^[;:()[\]{}–—\-.!?…]+$/u;
 
-/** Does `token` end a clause? */
+// Asked of every token: remembered per token form.
+const CLAUSE_BREAKS = new FormTest((form) => form.kind === 'punct' && CLAUSE_BREAK.test(form.text));
+const HARD_BREAKS = new FormTest((form) => form.kind === 'punct' && HARD_BREAK.test(form.text));
+
+/** Does a token of this form end a clause? */
 export function isClauseBreak(form: TokenForm): boolean {
-  return form.kind === 'punct' && CLAUSE_BREAK.test(form.text);
+  return CLAUSE_BREAKS.has(form);
 }
 
-/** Does `token` end a clause more strongly than a comma does? */
+/** Does a token of this form end a clause more strongly than a comma does? */
 export function isHardBreak(form: TokenForm): boolean {
-  return form.kind === 'punct' && HARD_BREAK.test(form.text);
+  return HARD_BREAKS.has(form);
 }
 
 /** Word and number tokens: what item lengths and distances count. */
