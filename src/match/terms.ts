@@ -35,6 +35,8 @@ function contextHolds(entry: CompiledEntry, first: number, end: number, tokens: 
 
 /** Candidate matches at one token: entries and ends, in arrays reused from token to token. */
 interface Candidates {
+  /** How many of the arrays' first items are this token's (the arrays are reused, never shrunk). */
+  count: number;
   entries: CompiledEntry[];
   ends: number[];
   /** Indices into `entries`, most preferred first. */
@@ -50,10 +52,8 @@ function preferred(found: Candidates, a: number, b: number): boolean {
 /** Put `found.order` in order of preference: an insertion sort, as there are a few candidates. */
 function rank(found: Candidates): void {
   const { order } = found;
-  order.length = 0;
-  for (let k = 0; k < found.entries.length; k++) {
-    let at = order.length;
-    order.push(k);
+  for (let k = 0; k < found.count; k++) {
+    let at = k;
     for (; at > 0 && preferred(found, k, order[at - 1]!); at--) order[at] = order[at - 1]!;
     order[at] = k;
   }
@@ -67,23 +67,23 @@ function rank(found: Candidates): void {
  */
 export function matchTerms(tokens: TokenTable, sentences: readonly Sentence[], lexicon: Lexicon, from = 0, to = tokens.length): TermMatch[] {
   const matches: TermMatch[] = [];
-  const found: Candidates = { entries: [], ends: [], order: [] };
+  const found: Candidates = { count: 0, entries: [], ends: [], order: [] };
   let t = from;
   while (t < to) {
     const candidates = lexicon.index.candidates(tokens.forms[t]!);
     let best: TermMatch | undefined;
     if (candidates.length > 0) {
       const sentence = sentences[tokens.sentenceOf[t]!]!;
-      found.entries.length = found.ends.length = 0;
+      found.count = 0;
       for (let k = 0; k < candidates.length; k++) {
         const end = matchFrom(candidates[k]!.slots, 0, tokens, t, sentence.tokenEnd);
         if (end > t) {
-          found.entries.push(candidates[k]!.value);
-          found.ends.push(end);
+          found.entries[found.count] = candidates[k]!.value;
+          found.ends[found.count++] = end;
         }
       }
       rank(found);
-      for (let k = 0; k < found.order.length && !best; k++) {
+      for (let k = 0; k < found.count && !best; k++) {
         const entry = found.entries[found.order[k]!]!;
         const end = found.ends[found.order[k]!]!;
         if (contextHolds(entry, t, end, tokens, sentence)) best = { entry, first: t, end };
