@@ -30,58 +30,86 @@ function merge(a: ReadonlyArray<SetMatch<readonly RuleSlot[]>>, b: ReadonlyArray
   return hits;
 }
 
-/** Hits of one sentence that pair with a hit of the other side, grouped into chains. */
-function clusters(ctx: RuleContext, hits: readonly Hit[], maxDistance: number | undefined): Hit[][] {
-  const gap = (x: Hit, y: Hit): number => wordsBetween(ctx, x.match.first, x.match.end, y.match.first, y.match.end);
-  const disjoint = (x: Hit, y: Hit): boolean => x.match.end <= y.match.first || y.match.end <= x.match.first;
-  if (maxDistance === undefined) {
-    // Anywhere in the sentence: every hit takes part that has a partner it does not overlap.
-    // Each side's hits are disjoint, so a hit overlaps at most the last other-side hit before
-    // it and the other-side hits that start inside it: counting those keeps this linear.
-    const total: [number, number] = [0, 0];
-    for (const hit of hits) total[hit.side]++;
-    const lastOf: [number, number] = [-1, -1];
-    const withPartner: Hit[] = [];
-    hits.forEach((hit, k) => {
-      const otherSide = hit.side === 0 ? 1 : 0;
-      let overlapping = 0;
-      const before = lastOf[otherSide];
-      if (before >= 0 && !disjoint(hits[before]!, hit)) overlapping++;
-      for (let next = k + 1; next < hits.length && hits[next]!.match.first < hit.match.end; next++) {
-        if (hits[next]!.side === otherSide) overlapping++;
-      }
-      if (total[otherSide] > overlapping) withPartner.push(hit);
-      lastOf[hit.side] = k;
-    });
-    return withPartner.length > 0 ? [withPartner] : [];
+const NO_GROUPS: ReadonlyArray<Hit[]> = [];
+
+const disjoint = (x: Hit, y: Hit): boolean => x.match.end <= y.match.first || y.match.end <= x.match.first;
+
+/**
+ * Hits `[from, to)` (one sentence) that pair with a hit of the other side, grouped into chains.
+ * This runs for every sentence that holds a hit: it allocates only for the groups it returns.
+ */
+function clusters(ctx: RuleContext, hits: readonly Hit[], from: number, to: number, maxDistance: number | undefined): ReadonlyArray<Hit[]> {
+  return maxDistance === undefined ? withPartners(hits, from, to) : chains(ctx, hits, from, to, maxDistance);
+}
+
+/**
+ * Anywhere in the sentence: every hit takes part that has a partner it does not overlap. Each
+ * side's hits are disjoint, so a hit overlaps at most the last other-side hit before it and the
+ * other-side hits that start inside it: counting those keeps this linear.
+ */
+function withPartners(hits: readonly Hit[], from: number, to: number): ReadonlyArray<Hit[]> {
+  const total = [0, 0];
+  for (let k = from; k < to; k++) total[hits[k]!.side]!++;
+  if (total[0] === 0 || total[1] === 0) return NO_GROUPS;
+  const lastOf = [-1, -1];
+  let group: Hit[] | undefined;
+  for (let k = from; k < to; k++) {
+    const hit = hits[k]!;
+    const otherSide = hit.side === 0 ? 1 : 0;
+    let overlapping = 0;
+    const before = lastOf[otherSide]!;
+    if (before >= 0 && !disjoint(hits[before]!, hit)) overlapping++;
+    for (let next = k + 1; next < to && hits[next]!.match.first < hit.match.end; next++) {
+      if (hits[next]!.side === otherSide) overlapping++;
+    }
+    if (total[otherSide]! > overlapping) (group ??= []).push(hit);
+    lastOf[hit.side] = k;
   }
-  const paired = new Uint8Array(hits.length);
-  const last: [number, number] = [-1, -1];
-  hits.forEach((hit, k) => {
-    const other = last[hit.side === 0 ? 1 : 0];
+  return group ? [group] : NO_GROUPS;
+}
+
+/** Within `maxDistance` words: pairs of the two sides, chained while each is close to the next. */
+function chains(ctx: RuleContext, hits: readonly Hit[], from: number, to: number, maxDistance: number): ReadonlyArray<Hit[]> {
+  const gap = (x: Hit, y: Hit): number => wordsBetween(ctx, x.match.first, x.match.end, y.match.first, y.match.end);
+  let paired: Uint8Array | undefined;
+  const last = [-1, -1];
+  for (let k = from; k < to; k++) {
+    const hit = hits[k]!;
+    const other = last[hit.side === 0 ? 1 : 0]!;
     if (other >= 0) {
       const partner = hits[other]!;
       if (disjoint(partner, hit) && gap(partner, hit) <= maxDistance) {
-        paired[k] = 1;
-        paired[other] = 1;
+        paired ??= new Uint8Array(to - from);
+        paired[k - from] = 1;
+        paired[other - from] = 1;
       }
     }
     last[hit.side] = k;
-  });
+  }
+  if (!paired) return NO_GROUPS;
   const groups: Hit[][] = [];
   let current: Hit[] = [];
-  hits.forEach((hit, k) => {
-    if (!paired[k]) return;
+  for (let k = from; k < to; k++) {
+    if (!paired[k - from]) continue;
+    const hit = hits[k]!;
     const previous = current[current.length - 1];
-    if (previous && previous.match.end > hit.match.first) return; // overlaps a hit already taken
+    if (previous && previous.match.end > hit.match.first) continue; // overlaps a hit already taken
     if (previous && gap(previous, hit) > maxDistance) {
       groups.push(current);
       current = [];
     }
     current.push(hit);
-  });
+  }
   if (current.length > 0) groups.push(current);
   return groups;
+}
+
+/** A sorted list without its repeated values, in place. */
+function withoutRepeats(sorted: number[]): number[] {
+  let kept = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[kept++] = sorted[k]!;
+  sorted.length = kept;
+  return sorted;
 }
 
 export function compileCooccurrence(rule: CooccurrenceRule, env: CompileEnv): RuleRunner {
@@ -99,7 +127,7 @@ export function compileCooccurrence(rule: CooccurrenceRule, env: CompileEnv): Ru
       const sentence = ctx.tokens.sentenceOf[hits[start]!.match.first]!;
       let stop = start;
       while (stop < hits.length && ctx.tokens.sentenceOf[hits[stop]!.match.first]! === sentence) stop++;
-      for (const group of clusters(ctx, hits.slice(start, stop), rule.maxDistance)) {
+      for (const group of clusters(ctx, hits, start, stop, rule.maxDistance)) {
         const triggers: number[] = [];
         for (const { match } of group) triggerTokens(ctx, match.value, match.first, match.end, triggers);
         triggers.sort((x, y) => x - y);
@@ -107,7 +135,7 @@ export function compileCooccurrence(rule: CooccurrenceRule, env: CompileEnv): Ru
         let end = first;
         for (const hit of group) end = Math.max(end, hit.match.end);
         const [spanFirst, spanEnd] = spanOf(ctx, rule.span, first, end);
-        figures.push({ first: spanFirst, end: spanEnd, triggers: [...new Set(triggers)] });
+        figures.push({ first: spanFirst, end: spanEnd, triggers: withoutRepeats(triggers) });
       }
       start = stop;
     }
