@@ -3,10 +3,16 @@
  * are dropped, entities decoded, tables kept as aligned rows, non-breaking spaces made plain.
  * The HTML is only parsed for its text: nothing in it is ever run or fetched.
  */
-import { convert, type HtmlToTextOptions } from 'html-to-text';
-import { Parser } from 'htmlparser2';
-import { marked } from 'marked';
+import { createRequire } from 'node:module';
+import type { HtmlToTextOptions } from 'html-to-text';
 import { CorpusError } from './errors.js';
+
+// The parsers load on the first HTML or Markdown file: a folder of plain text never pays
+// their start-up (about 60 ms and 25 MB in each thread). marked ships as ES modules only.
+const require = createRequire(import.meta.url);
+const htmlToTextLib = (): typeof import('html-to-text') => require('html-to-text') as typeof import('html-to-text');
+const htmlparser2 = (): typeof import('htmlparser2') => require('htmlparser2') as typeof import('htmlparser2');
+let markedLib: Promise<typeof import('marked')> | undefined;
 
 /**
  * Deepest element nesting read. html-to-text recurses once per level and would overflow the
@@ -35,7 +41,7 @@ const OPTIONS: HtmlToTextOptions = {
 function depthOf(html: string): number {
   let depth = 0;
   let deepest = 0;
-  const parser = new Parser({
+  const parser = new (htmlparser2().Parser)({
     onopentag() {
       depth++;
       if (depth > deepest) deepest = depth;
@@ -55,11 +61,12 @@ export function htmlToText(html: string, file: string): string {
     throw new CorpusError('EEXTRACT', file, `HTML elements nested ${depth} deep, more than the ${MAX_HTML_DEPTH} novlangue reads`);
   }
   // NBSP and narrow NBSP become plain spaces: in HTML they are layout as often as typography.
-  return convert(html, OPTIONS).replace(/[\u00a0\u202f]/g, ' ');
+  return htmlToTextLib().convert(html, OPTIONS).replace(/[\u00a0\u202f]/g, ' ');
 }
 
 /** The text of a Markdown document (without its front matter): rendered, then read as HTML. */
-export function markdownToText(markdown: string, file: string): string {
+export async function markdownToText(markdown: string, file: string): Promise<string> {
+  const { marked } = await (markedLib ??= import('marked'));
   const html = marked.parse(markdown, { async: false, gfm: true });
   return htmlToText(html, file);
 }

@@ -36,7 +36,7 @@ async function extract(bytes: Uint8Array, format: DocumentFormat, file: string):
   if (format === 'html') return { format, encoding, meta: {}, text: htmlToText(text, file) };
   if (format === 'md') {
     const { yaml, body } = splitFrontMatter(text);
-    return { format, encoding, meta: yaml === undefined ? {} : parseFrontMatter(yaml, file), text: markdownToText(body, file) };
+    return { format, encoding, meta: yaml === undefined ? {} : parseFrontMatter(yaml, file), text: await markdownToText(body, file) };
   }
   return { format, encoding, meta: {}, text };
 }
