@@ -5,7 +5,7 @@ import { grown } from './grow.js';
 export const KINDS: readonly TokenKind[] = ['word', 'elision', 'number', 'punct', 'quote', 'symbol', 'url', 'footnote'];
 export const KIND_CODES: Readonly<Record<TokenKind, number>> = Object.fromEntries(KINDS.map((kind, code) => [kind, code])) as Record<TokenKind, number>;
 
-/** A raw token read back from `RawTokens`. */
+/** A raw token as an object: what the English pipeline reworks before it fills `RawTokens`. */
 export interface RawToken {
   kind: TokenKind;
   start: number;
@@ -65,14 +65,6 @@ export class RawTokens {
 
   pos(i: number): string | undefined {
     return this.tags?.[i];
-  }
-
-  /** Token `i` as an object (for pipelines that rework a few tokens, and for tests). */
-  at(i: number): RawToken {
-    const pos = this.pos(i);
-    const token: RawToken = { kind: this.kind(i), start: this.start(i), end: this.end(i) };
-    if (pos !== undefined) token.pos = pos;
-    return token;
   }
 
   private grow(): void {
