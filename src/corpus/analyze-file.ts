@@ -1,14 +1,14 @@
 /**
- * One listed file to its record, in two steps: `readTask` (asynchronous) and `analyzeRead`
- * (synchronous), then `finish` (its report line, in streamed runs). In this thread, or in a
- * worker, which then reads its own files. The same functions run with or without `jobs`, so a
- * run gives the same records, byte for byte. None throws.
+ * One listed file to its record, in two steps: `readTask` (asynchronous reads in this thread,
+ * blocking ones in a worker) and `analyzeRead` (synchronous), then `finish` (its report line, in
+ * streamed runs). The same functions run with or without `jobs`, so a run gives the same
+ * records, byte for byte. None throws.
  */
 import { analyze } from '../analyze.js';
 import { loadLexicon, type Lexicon } from '../lexicon/compile.js';
 import type { Lang, LexiconData, LexiconEntry } from '../types.js';
 import type { ListedFile } from './01-list.js';
-import { readDocument, readDocumentWith, type DocumentText, type FileReaders } from './document.js';
+import { ASYNC_READERS, readDocumentWith, type DocumentText, type FileReaders } from './document.js';
 import { failure } from './errors.js';
 import { analyzeOptionsFor } from './lang.js';
 import { leanResult } from './lean.js';
@@ -52,10 +52,9 @@ export function lexiconOf(settings: RunSettings): Lexicon | undefined {
 }
 
 /** Read one listed file; a failure to read becomes the file's record. Never throws. */
-export async function readTask(task: ListedFile, settings: RunSettings, readers?: FileReaders): Promise<DocumentText | CorpusFailure> {
+export async function readTask(task: ListedFile, settings: RunSettings, readers: FileReaders = ASYNC_READERS): Promise<DocumentText | CorpusFailure> {
   try {
-    const options = { maxBytes: settings.maxBytes, name: task.file };
-    return await (readers ? readDocumentWith(task.path, options, readers) : readDocument(task.path, options));
+    return await readDocumentWith(task.path, { maxBytes: settings.maxBytes, name: task.file }, readers);
   } catch (error) {
     return failure(task.file, error, 'EIO');
   }

@@ -56,7 +56,8 @@ export interface FileReaders {
   sidecar(fsPath: string, file: string): Meta | Promise<Meta>;
 }
 
-const ASYNC_READERS: FileReaders = { bytes: readBytes, sidecar: readSidecar };
+/** Asynchronous reads: the main thread has the rest of the run to keep going. */
+export const ASYNC_READERS: FileReaders = { bytes: readBytes, sidecar: readSidecar };
 /** Blocking reads: a worker thread has nothing else to do while it waits. */
 export const BLOCKING_READERS: FileReaders = { bytes: readBytesSync, sidecar: readSidecarSync };
 

@@ -37,12 +37,11 @@ export interface WorkerTask {
 
 /** The files' records (or lines), in the order of the task. */
 export default async function analyzeInWorker({ files, indexes }: WorkerTask): Promise<RunOutput[]> {
-  // A worker reads with blocking calls (it has nothing else to do meanwhile), then analyses.
-  const reads = files.map((task) => readTask(task, settings, BLOCKING_READERS));
   const out: RunOutput[] = [];
   for (let i = 0; i < files.length; i++) {
     const task = files[i]!;
-    const read = await reads[i]!;
+    // Blocking reads: a worker has nothing else to do while it waits.
+    const read = await readTask(task, settings, BLOCKING_READERS);
     Atomics.store(states, indexes[i]!, ANALYSING);
     if (CRASH_ON !== undefined && CRASH_ON !== '' && path.posix.basename(task.file) === CRASH_ON) process.exit(70);
     out.push(finish(analyzeRead(task, read, settings, lexicon), settings));

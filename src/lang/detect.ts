@@ -1,6 +1,7 @@
 import { franc } from 'franc';
 import type { Segment } from '../tokenize/index.js';
 import type { Lang } from '../types.js';
+import { isApostrophe, isAsciiLetter, isLatinLetter } from '../tokenize/chars.js';
 
 /**
  * Language routing between the French and the English pipelines.
@@ -62,14 +63,12 @@ function signature(text: string, start: number, end: number): number {
 /** The signatures of every grammar word: most words have none of them and are never sliced. */
 const SIGNATURES = new Set(ALL_FUNCTION_WORDS.map((word) => signature(word, 0, word.length)));
 
-const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
-
 /** Is the code point at `at` a letter? ASCII without an expression, the rest with one. */
 function isLetterAt(text: string, at: number): boolean {
   if (at < 0 || at >= text.length) return false;
   const code = text.charCodeAt(at);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7; // Latin letters
+  if (code < 128) return isAsciiLetter(code);
+  if (code >= 0xc0 && code <= 0x24f) return isLatinLetter(code);
   return LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
 }
 

@@ -278,8 +278,8 @@ export class PatternSet<T> {
   }
 
   /**
-   * The patterns that may start at token `t`. This runs for every token of every rule, so it
-   * allocates only when two indexes both answer (then merged without duplicates).
+   * The patterns that may start at token `t`: by its form (remembered per form), then by the
+   * term that starts there and by its tags. Allocates only when two of these answer.
    */
   private candidates(ctx: RuleContext, t: number): ReadonlyArray<Item<T>> {
     let found = this.byTokenForm.get(ctx.tokens.forms[t]!);

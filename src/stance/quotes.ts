@@ -24,13 +24,17 @@ export interface Quotations {
   enclosing: Int32Array;
 }
 
-type Family = '«' | '“' | '‹' | '‘' | '"';
-const FAMILIES: readonly Family[] = ['«', '“', '‹', '‘', '"'];
-const STRAIGHT = FAMILIES.indexOf('"');
-const OPENERS: Record<string, Family> = { '«': '«', '“': '“', '„': '“', '‟': '“', '‹': '‹', '‘': '‘' };
+/** Quotation families, by number: « », “ ” (opened by „ ‟ too), ‹ ›, ‘ ’, and straight " ". */
+const GUILLEMETS = 0;
+const DOUBLE = 1;
+const SINGLE_GUILLEMETS = 2;
+const SINGLE = 3;
+const STRAIGHT = 4;
+const FAMILY_COUNT = 5;
+const OPENERS: Readonly<Record<string, number>> = { '«': GUILLEMETS, '“': DOUBLE, '„': DOUBLE, '‟': DOUBLE, '‹': SINGLE_GUILLEMETS, '‘': SINGLE };
 // ’ closes a ‘ quotation only when the tokenizer made it a quote token (English single
 // quotes); as an apostrophe it is part of a word or an elision and never reaches here.
-const CLOSERS: Record<string, Family> = { '»': '«', '”': '“', '›': '‹', '’': '‘' };
+const CLOSERS: Readonly<Record<string, number>> = { '»': GUILLEMETS, '”': DOUBLE, '›': SINGLE_GUILLEMETS, '’': SINGLE };
 const OPENING_CONTEXT = /[\s([{«“„—–-]/u;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -77,9 +81,9 @@ class Triples {
 }
 
 export function scanQuotations(text: string, tokens: TokenTable): Quotations {
-  // Open quotations: token, family (index in FAMILIES), words seen before it.
+  // Open quotations: token, family, words seen before it.
   const stack = new Triples();
-  const openCount = new Int32Array(FAMILIES.length);
+  const openCount = new Int32Array(FAMILY_COUNT);
   // Closed quotations: opening token, closing token, words inside.
   const pairs = new Triples();
   let words = 0; // words seen so far: a quotation's size is a difference of two counts
@@ -93,7 +97,7 @@ export function scanQuotations(text: string, tokens: TokenTable): Quotations {
     if (form.kind === 'word') words++;
     if (form.kind !== 'quote') continue;
     const mark = form.text;
-    let family = CLOSERS[mark] === undefined ? -1 : FAMILIES.indexOf(CLOSERS[mark]!);
+    let family = CLOSERS[mark] ?? -1;
     if (mark === '"') {
       const next = text.charAt(tokens.ends[t]!);
       const closingLooks = next === '' || !WORDLIKE.test(next);
@@ -107,10 +111,9 @@ export function scanQuotations(text: string, tokens: TokenTable): Quotations {
       }
     } else if (family < 0) {
       const opener = OPENERS[mark];
-      if (opener) {
-        const code = FAMILIES.indexOf(opener);
-        stack.push(t, code, words);
-        openCount[code]!++;
+      if (opener !== undefined) {
+        stack.push(t, opener, words);
+        openCount[opener]!++;
       }
       continue;
     }

@@ -1,4 +1,5 @@
 import type { Lang, TokenKind } from '../types.js';
+import { isApostrophe, isAsciiDigit, isAsciiLetter, isLatinLetter } from './chars.js';
 import { RawTokens } from './raw.js';
 
 /**
@@ -69,8 +70,6 @@ const SUPERSCRIPTS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/;
 const APOSTROPHE_WORD_FIRST = new Set([...'aApPqQ'].map((char) => char.charCodeAt(0)));
 const ELISION_FIRST = new Set([...'cdjlmnstqpCDJLMNSTQP'].map((char) => char.charCodeAt(0)));
 
-const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
-
 /** Could a URL start at `at`? Its expression needs `http` or `www.` there. */
 const mayBeUrl = (text: string, at: number, code: number): boolean =>
   code === 104 ? text.startsWith('http', at) : code === 119 && text.startsWith('www.', at);
@@ -102,7 +101,7 @@ function plainWordEnd(text: string, at: number): number {
       }
       return code === 45 ? -1 : i;
     }
-    if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) {
+    if (isLatinLetter(code)) {
       i++;
       continue;
     }
@@ -120,8 +119,6 @@ function matchesAt(pattern: RegExp, text: string, at: number): boolean {
   return pattern.test(text);
 }
 
-const isAsciiLetter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /**
  * Raw tokens of `text`, in order. French splits elisions (`l'`, `qu'`); English does not need to.
