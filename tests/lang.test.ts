@@ -87,6 +87,12 @@ describe('detectLanguage(): short texts and the fallback', () => {
     expect(both('Participation citoyenne et services numériques innovants.')).toEqual(['fr', 'fr']);
   });
 
+  it('reads grammar words in capitals, accented capitals and beside other scripts', () => {
+    expect(both('OÙ EST LA VILLE ? ELLE EST DÉJÀ DANS LES CAPTEURS.')).toEqual(['fr', 'fr']);
+    expect(both('THE CITY IS WHERE THE SENSORS ARE, AND IT WAS SOLD TO US.')).toEqual(['en', 'en']);
+    expect(both('Σχέδιο 2030 : la ville et ses capteurs, qui sont déjà là.')).toEqual(['fr', 'fr']);
+  });
+
   it('says what it received when the input is wrong', () => {
     expect(() => detectLanguage(42 as unknown as string)).toThrow(new TypeError('novlangue: detectLanguage() expects the text as a string, instead received a number (42).'));
     expect(() => detectLanguage('text', 'de' as Lang)).toThrow(new TypeError('novlangue: detectLanguage() expects the fallback language as "fr" or "en", instead received "de".'));

@@ -53,31 +53,90 @@ const ALL_FUNCTION_WORDS = [...ENGLISH, ...FRENCH, ...FRENCH_ELISIONS, ...ENGLIS
 /** The longest word of the sets above: longer words need not be lower-cased and looked up. */
 const LONGEST_FUNCTION_WORD = Math.max(...ALL_FUNCTION_WORDS.map((word) => word.length));
 
-/** A word's first letter, lower-cased (ASCII and Latin-1 without a string), and its length. */
+/** The code unit at `at` lower-cased, for ASCII and Latin-1; -1 beyond, where it takes a string. */
+function latinLowerAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if ((code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7)) return code + 32;
+  return code > 0xff ? -1 : code;
+}
+
+/** A word's first letter, lower-cased, and its length. */
 function signature(text: string, start: number, end: number): number {
-  let code = text.charCodeAt(start);
-  if ((code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7)) code += 32;
-  else if (code > 0xff) code = text.charAt(start).toLowerCase().charCodeAt(0);
+  let code = latinLowerAt(text, start);
+  if (code < 0) code = text.charAt(start).toLowerCase().charCodeAt(0);
   return code * 32 + (end - start);
 }
-/** The signatures of every grammar word: most words have none of them and are never sliced. */
-const SIGNATURES = new Set(ALL_FUNCTION_WORDS.map((word) => signature(word, 0, word.length)));
 
-/** Is the code point at `at` a letter? ASCII without an expression, the rest with one. */
+/** The grammar words by signature: most words have none, the others a few candidates, compared in place. */
+const BY_SIGNATURE = new Map<number, string[]>();
+for (const word of new Set(ALL_FUNCTION_WORDS)) {
+  const key = signature(word, 0, word.length);
+  BY_SIGNATURE.set(key, [...(BY_SIGNATURE.get(key) ?? []), word]);
+}
+
+/** The candidate that `text[start, end)` is, lower-cased; read in place unless a letter lies beyond Latin-1. */
+function grammarWord(text: string, start: number, end: number, candidates: readonly string[]): string | undefined {
+  let lower: string | undefined;
+  for (const word of candidates) {
+    let same = true;
+    for (let i = 0; same && i < word.length; i++) {
+      const code = latinLowerAt(text, start + i);
+      if (code < 0) {
+        lower ??= text.slice(start, end).toLowerCase();
+        same = lower === word;
+        break;
+      }
+      same = code === word.charCodeAt(i);
+    }
+    if (same) return word;
+  }
+  return undefined;
+}
+
+/**
+ * Letters of the Basic Multilingual Plane by code unit, learnt on first sight: 0 not yet
+ * asked, 1 a letter, 2 not one. Language checks read every character of a document (French
+ * prose is full of ’, « and non-breaking spaces beyond Latin-1), and an expression per
+ * character cost more than all the rest of the check.
+ */
+const BMP_LETTERS = new Uint8Array(0x10000);
+
+function isBmpLetter(code: number): boolean {
+  let known = BMP_LETTERS[code]!;
+  if (known === 0) {
+    known = (code < 128 ? isAsciiLetter(code) : code >= 0xc0 && code <= 0x24f ? isLatinLetter(code) : LETTER.test(String.fromCharCode(code))) ? 1 : 2;
+    BMP_LETTERS[code] = known;
+  }
+  return known === 1;
+}
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** Is the code point at `at` a letter? */
 function isLetterAt(text: string, at: number): boolean {
   if (at < 0 || at >= text.length) return false;
   const code = text.charCodeAt(at);
-  if (code < 128) return isAsciiLetter(code);
-  if (code >= 0xc0 && code <= 0x24f) return isLatinLetter(code);
+  if (!isHighSurrogate(code)) return isBmpLetter(code);
   return LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
 }
 
 /** Code units the code point at `at` takes. */
-const width = (text: string, at: number): number => (text.codePointAt(at)! > 0xffff ? 2 : 1);
+const width = (text: string, at: number): number => (isHighSurrogate(text.charCodeAt(at)) && isLowSurrogate(text.charCodeAt(at + 1)) ? 2 : 1);
 
 /** End of the run of letters from `at`. */
 function lettersEnd(text: string, at: number): number {
-  while (at < text.length && isLetterAt(text, at)) at += width(text, at);
+  const length = text.length;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    if (code < 0xd800 || code > 0xdfff) {
+      if (!isBmpLetter(code)) return at;
+      at++;
+    } else {
+      if (!isLetterAt(text, at)) return at;
+      at += width(text, at);
+    }
+  }
   return at;
 }
 
@@ -104,8 +163,10 @@ function functionWords(text: string): { en: number; fr: number } {
     let end = lettersEnd(text, at);
     while (text.charCodeAt(end) === 45 && isLetterAt(text, end + 1)) end = lettersEnd(text, end + 1);
     at = end;
-    if (end - start > LONGEST_FUNCTION_WORD || !SIGNATURES.has(signature(text, start, end))) continue;
-    const word = text.slice(start, end).toLowerCase();
+    if (end - start > LONGEST_FUNCTION_WORD) continue;
+    const candidates = BY_SIGNATURE.get(signature(text, start, end));
+    const word = candidates && grammarWord(text, start, end, candidates);
+    if (word === undefined) continue;
     if (isApostrophe(text.charCodeAt(end)) && isLetterAt(text, end + 1)) {
       // An elision opens the word after the apostrophe: l'open data, qu'elle.
       if (FRENCH_ELISIONS.has(word)) {
@@ -135,9 +196,10 @@ function byTrigrams(sample: string): Lang | undefined {
 
 /**
  * Judge the language of a sample of at most ~2000 characters; `undefined` when it cannot be told.
- * `confidentOnly`: the caller uses confident judgements only, so others may come back `undefined`.
+ * `unless`: the caller keeps this language unless a confident judgement names the other one, so
+ * other judgements may come back `undefined` (and franc is spared where it could only agree).
  */
-function judge(sample: string, confidentOnly = false): Judgement | undefined {
+function judge(sample: string, unless?: Lang): Judgement | undefined {
   const letters = letterCount(sample);
   if (letters < MIN_LETTERS) return undefined;
   const { en, fr } = functionWords(sample);
@@ -145,8 +207,9 @@ function judge(sample: string, confidentOnly = false): Judgement | undefined {
   // Strong function-word evidence decides on its own (and spares the cost of franc): ordinary
   // prose of either language has it, a buzzword does not bring it along.
   if (words !== undefined && Math.max(en, fr) >= 4 && Math.max(en, fr) >= 3 * Math.min(en, fr)) return { lang: words, confident: true };
-  // Without a verdict of the function words no judgement is confident: spare franc then.
-  if (confidentOnly && words === undefined) return undefined;
+  // Without a verdict of the function words no judgement is confident, and with one naming the
+  // language kept anyway franc could only agree: spare franc then.
+  if (unless !== undefined && (words === undefined || words === unless)) return undefined;
   const trigrams = byTrigrams(sample);
   if (words !== undefined && words === trigrams) return { lang: words, confident: true };
   if (words !== undefined) {
@@ -263,7 +326,7 @@ export function segmentByLanguage(text: string, fallback: Lang): Segment[] {
     const paragraph = text.slice(start, end);
     let lang = document;
     if (letterCount(paragraph, MIN_PARAGRAPH_LETTERS) >= MIN_PARAGRAPH_LETTERS) {
-      const judgement = judge(clip(paragraph, SAMPLE_CHARS), true);
+      const judgement = judge(clip(paragraph, SAMPLE_CHARS), document);
       if (judgement?.confident) lang = judgement.lang;
     }
     const current = segments[segments.length - 1];
