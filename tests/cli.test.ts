@@ -87,6 +87,13 @@ describe('novlangue: help, version, usage errors', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  // `| true` closes the pipe before novlangue (whose start takes a tenth of a second) writes to it.
+  it.each([['--help'], ['--version'], ['rules'], ['corpus', '--format', 'jsonl', '--jobs', '1']])('%j into a pipe whose reader went away: exit 0, quietly', (...args) => {
+    const command = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
+    const run = spawnSync('bash', ['-c', `${command} | true; exit \${PIPESTATUS[0]}`], { cwd: fixture.root, encoding: 'utf8', timeout: 60_000 });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
   it('an invalid lexicon is a usage error naming the file, the entry and the field', () => {
     writeFileSync(path.join(fixture.root, 'bad-lexicon.json'), JSON.stringify({ lang: 'fr', entries: [{ id: 'x', category: 'nope', patterns: ['=x'], weight: 1, note: 'n', section: 'OUVERTURE' }] }));
     const run = novlangue(['--lexicon', 'bad-lexicon.json', 'corpus']);
