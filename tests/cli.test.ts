@@ -80,6 +80,9 @@ describe('novlangue: help, version, usage errors', () => {
     [['--lexicon-only', 'corpus'], /--lexicon-only needs a lexicon: add --lexicon FILE/],
     [['--lexicon', 'absent.json', 'corpus'], /cannot read the lexicon file absent\.json \(ENOENT\)/],
     [['explain'], /missing required argument 'term'/],
+    [['corpus', '-f', 'jsonl', '-o', 'nowhere/out.jsonl'], /cannot write the report to nowhere\/out\.jsonl \(ENOENT\)/],
+    [['corpus', '-f', 'json', '-o', 'nowhere/out.json'], /cannot write the report to nowhere\/out\.json \(ENOENT\)/],
+    [['corpus', '-f', 'jsonl', '-o', '/dev/full'], /cannot write the report to \/dev\/full \(ENOSPC\)/],
   ])('%j is a usage error: exit 2, nothing on stdout', (args, message) => {
     const run = novlangue(args);
     expect(run.status).toBe(2);

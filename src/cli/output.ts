@@ -3,9 +3,8 @@
  * (an interrupted jsonl run leaves whole lines behind, which `--resume` completes); the others
  * are written to a temporary file renamed at the end, so a failed run never leaves half a report.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { rename, rm, truncate, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import { UsageError } from './errors.js';
 
 export interface Output {
@@ -84,27 +83,31 @@ export async function fileOutput(file: string, streamed: boolean, keep?: number)
       throw describe(file, error);
     }
   }
-  const stream: WriteStream = createWriteStream(file, { flags: keep === undefined ? 'w' : 'a' });
-  let failed: unknown;
-  stream.on('error', (error) => {
-    failed = error;
-  });
+  // Written with blocking calls: each record is on disk, whole, before the run goes on (a run
+  // stopped by a signal leaves whole lines behind), and a stream's buffering and 'drain' round
+  // trips cost ~7 % of a pool run over small files, whose records are lines of ~25 KB.
+  let fd: number;
   try {
-    await once(stream, 'open');
+    fd = openSync(file, keep === undefined ? 'w' : 'a');
   } catch (error) {
     throw describe(file, error);
   }
   return {
     async write(chunk) {
-      if (failed) throw describe(file, failed);
-      if (!stream.write(chunk)) await drained(stream);
-      if (failed) throw describe(file, failed);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      try {
+        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      } catch (error) {
+        throw describe(file, error);
+      }
     },
     writeAll: () => Promise.reject(new Error('novlangue: write() only for streamed formats')),
     async close() {
-      stream.end();
-      await once(stream, 'close');
-      if (failed) throw describe(file, failed);
+      try {
+        closeSync(fd);
+      } catch (error) {
+        throw describe(file, error);
+      }
     },
     closed: false,
   };
