@@ -363,6 +363,24 @@ describe('worker pool', () => {
     expect(archive.findings.length).toBeGreaterThan(10_000);
   });
 
+  it('analyses a finding-dense file to its jsonl line in a worker (the line and the analysis share its heap)', async () => {
+    const dir = path.join(fixture.root, 'fichier-dense');
+    mkdirSync(dir);
+    // The densest text there is: one term over and over, ~100,000 findings in 2 MB.
+    writeFileSync(path.join(dir, 'dense.txt'), 'La ville intelligente, la ville intelligente. '.repeat(44_000));
+    for (let i = 0; i < 6; i++) writeFileSync(path.join(dir, `note-${i}.txt`), 'La ville intelligente et durable.');
+    const cwd = process.cwd();
+    process.chdir(fixture.root);
+    try {
+      const records = [];
+      for await (const record of analyzeCorpusLines('fichier-dense', { jobs: 2, minPoolBytes: 0 }, { format: 'jsonl', options: {} })) records.push(record);
+      expect(records.map((record) => record.code ?? 'ok')).toEqual(Array.from({ length: 7 }, () => 'ok'));
+      expect(records[0]!.line.length).toBeGreaterThan(50e6);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('sends a custom lexicon to the workers', async () => {
     const { bundledLexicon, extendLexicon } = await import('novlangue');
     const lexicon = extendLexicon(

@@ -70,13 +70,16 @@ const MIN_WORKER_HEAP_MB = 128;
 /**
  * The old-generation limit of each worker's heap, in MB. Unlimited, V8 lets a worker's heap
  * grow to several times what it holds, lexicons and taggers included (two workers on a folder
- * of small files: about 500 MB of RSS; limited, about 375 MB at the same speed). Analysing a
- * file takes about 30 MB plus 20 MB per MB of text (measured on finding-dense French), so the
- * limit grows with the largest file of the run, with room to spare: a worker that ran out of
- * heap would cost its file an EWORKER record.
+ * of small files: about 500 MB of RSS; limited, about 375 MB at the same speed). A large file
+ * needs room for its analysis and its report line at once: the least old generation that
+ * analyses one file to its jsonl line is 150 to 200 MB for 4 MB of finding-dense French (the
+ * bench text, ~45 MB per MB) and 100 to 150 MB for 1 MB of one term repeated (the densest
+ * text there is). So the limit grows by 160 MB per MB of the largest file of the run: a worker
+ * that ran out of heap would cost its file an EWORKER record. (Text extracted from a PDF can
+ * outgrow its file; the margin is for that too.)
  */
 export function workerHeapMb(largestFileBytes: number): number {
-  return Math.max(MIN_WORKER_HEAP_MB, Math.ceil(64 + (32 * largestFileBytes) / 1e6));
+  return Math.max(MIN_WORKER_HEAP_MB, Math.ceil(64 + (160 * largestFileBytes) / 1e6));
 }
 
 /**
