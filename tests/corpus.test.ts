@@ -16,7 +16,7 @@ import {
   type CorpusResult,
 } from 'novlangue';
 import { expectInvariants } from './helpers.js';
-import { EXPECTED, PDF_LINES, TEXT_1252, TEXT_UTF16, makeCorpus, type Fixture } from './fixtures/corpus/setup.js';
+import { EXPECTED, PDF_LINES, TEXT_1252, TEXT_UTF16, compressedPdf, makeCorpus, type Fixture } from './fixtures/corpus/setup.js';
 import { failure } from '../src/corpus/errors.js';
 import { batches } from '../src/corpus/pool.js';
 import type { Listed } from '../src/corpus/01-list.js';
@@ -376,6 +376,31 @@ describe('worker pool', () => {
       for await (const record of analyzeCorpusLines('fichier-dense', { jobs: 2, minPoolBytes: 0 }, { format: 'jsonl', options: {} })) records.push(record);
       expect(records.map((record) => record.code ?? 'ok')).toEqual(Array.from({ length: 7 }, () => 'ok'));
       expect(records[0]!.line.length).toBeGreaterThan(50e6);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('analyses again, without the heap limit, a file whose text outgrows what its size foretold', async () => {
+    const dir = path.join(fixture.root, 'pdf-compresse');
+    mkdirSync(dir);
+    // 300 KB of PDF, 1.9 MB of one term repeated: more than a worker sized by the file can hold.
+    writeFileSync(path.join(dir, 'rapport.pdf'), compressedPdf(1000, 'La ville intelligente, la ville intelligente.'));
+    for (let i = 0; i < 6; i++) writeFileSync(path.join(dir, `note-${i}.txt`), 'La ville intelligente et durable.');
+    const cwd = process.cwd();
+    process.chdir(fixture.root);
+    try {
+      const run = async (jobs: number): Promise<Array<{ file: string; code?: string; line: string }>> => {
+        const out = [];
+        for await (const { file, code, line } of analyzeCorpusLines('pdf-compresse', { jobs, minPoolBytes: 0 }, { format: 'jsonl', options: {} })) {
+          out.push({ file, ...(code ? { code } : {}), line: Buffer.from(line).toString('utf8') });
+        }
+        return out;
+      };
+      const pooled = await run(2);
+      expect(pooled.filter((record) => record.code !== undefined)).toEqual([]);
+      expect(JSON.parse(pooled.find((record) => record.file.endsWith('rapport.pdf'))!.line).words).toBeGreaterThan(200_000);
+      expect(pooled).toEqual(await run(1));
     } finally {
       process.chdir(cwd);
     }

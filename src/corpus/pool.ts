@@ -130,6 +130,22 @@ export async function* runInPool(listed: readonly Listed[], settings: RunSetting
     });
   const stopped = (index: number, error: unknown): RunOutput =>
     finish(failure(fileAt(index).file, new Error(`the worker analysing it stopped (${error instanceof Error ? error.message : String(error)})`), 'EWORKER'), settings);
+  // A file can need more heap than its size foretold (a PDF's text outgrows its file): it is
+  // analysed again, alone, by a worker without the limit, started on the first such file. The
+  // run's results then stay those of a run in one thread; only a file that kills that worker
+  // too is an EWORKER record.
+  let roomy: Piscina | undefined;
+  const withoutLimit = async (index: number): Promise<RunOutput> => {
+    roomy ??= new Piscina({ filename: WORKER.href, minThreads: 0, maxThreads: 1, workerData: { settings, states } satisfies WorkerData, atomics: 'disabled' });
+    try {
+      const task: WorkerTask = { files: [fileAt(index)], indexes: [index] };
+      return ((await roomy.run(task)) as RunOutput[])[0]!;
+    } catch (error) {
+      return stopped(index, error);
+    }
+  };
+  const culprit = (index: number, error: unknown, gaveUp: boolean): Promise<RunOutput> =>
+    !gaveUp && (error as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? withoutLimit(index) : Promise.resolve(stopped(index, error));
   // A task rejects only when its worker died: the file it was analysing is to blame, and the
   // others (waiting, or done but lost with it) are sent again, a few times at most.
   const attempt = async (indexes: number[], tries: number): Promise<RunOutput[]> => {
@@ -139,9 +155,12 @@ export async function* runInPool(listed: readonly Listed[], settings: RunSetting
       const gaveUp = broken !== undefined || closing || tries >= MAX_TRIES;
       const blamed = indexes.map((index) => gaveUp || Atomics.load(states, index) === ANALYSING);
       const again = indexes.filter((_, i) => !blamed[i]);
-      const redone = again.length > 0 ? await attempt(again, tries + 1) : [];
+      const [redone, culprits] = await Promise.all([
+        again.length > 0 ? attempt(again, tries + 1) : [],
+        Promise.all(indexes.map((index, i) => (blamed[i] ? culprit(index, error, gaveUp) : undefined))),
+      ]);
       let next = 0;
-      return indexes.map((index, i) => (blamed[i] ? stopped(index, error) : redone[next++]!));
+      return indexes.map((_, i) => culprits[i] ?? redone[next++]!);
     }
   };
   const submit = async (batch: readonly number[]): Promise<RunOutput[]> => {
@@ -170,6 +189,6 @@ export async function* runInPool(listed: readonly Listed[], settings: RunSetting
     }
   } finally {
     closing = true;
-    await pool.destroy();
+    await Promise.all([pool.destroy(), roomy?.destroy()]);
   }
 }
