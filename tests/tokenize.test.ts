@@ -145,7 +145,8 @@ describe('tokenize: invariants on arbitrary strings', () => {
       });
     };
     const pieces = fc.constantFrom("l'", 'qu’', 'aujourd’hui', 'presqu\'île', 'prud’homme', 'jusqu\'', 'http://a.fr/b.', 'www.x.y', 'https',
-      '3.0', '1 400', '5G', 'CO₂', '²', 'É', 'œ', '\u0301', '٣', '𝒜', '\u{E0001}', '-', '\u2011', '…', '?!', '$', '\u0085', '\ufeff', 'ß', '×');
+      '3.0', '1 400', '5G', 'CO₂', '²', 'É', 'œ', '\u0301', '٣', '𝒜', '\u{E0001}', '-', '\u2011', '…', '?!', '$', '\u0085', '\ufeff', 'ß', '×',
+      '..', '...!', '!…', '.?', '\u00a0', '\u202f', '\u00ad', '«', '»', '’', '¹²', '#', '@', '_', '~', '|', '`', '\\', '–');
     const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(fc.oneof(pieces, alphabet), { maxLength: 40 }).map((parts) => parts.join('')));
     fc.assert(
       fc.property(text, (input) => {

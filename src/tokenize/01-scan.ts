@@ -66,6 +66,52 @@ const SKIPPED_AT = sticky('[\\s\\p{Cc}\\p{Cf}]');
 const QUOTES = new Set([...'«»“”"„‟‹›'].map((char) => char.charCodeAt(0)));
 const SUPERSCRIPTS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/;
 
+/**
+ * What the expressions above say of a code unit of the Basic Multilingual Plane, learnt on its
+ * first sight: a token starting with `é`, `«` or `–` no longer tries three expressions to find
+ * out, nor does a non-breaking space. Surrogates (other planes) still go through them.
+ */
+const SKIPPED = 1;
+const LETTER_OR_MARK = 2;
+const DIGIT = 4;
+const SUPERSCRIPT = 8;
+const LEARNT = 128;
+const BMP_CLASSES = new Uint8Array(0x10000);
+
+function classOf(code: number): number {
+  let classes = BMP_CLASSES[code]!;
+  if (classes === 0) {
+    const char = String.fromCharCode(code);
+    classes = LEARNT;
+    if (matchesAt(SKIPPED_AT, char, 0)) classes |= SKIPPED;
+    if (matchesAt(LETTER_AT, char, 0)) classes |= LETTER_OR_MARK;
+    if (matchesAt(DIGIT_AT, char, 0)) classes |= DIGIT;
+    if (SUPERSCRIPTS.test(char)) classes |= SUPERSCRIPT;
+    BMP_CLASSES[code] = classes;
+  }
+  return classes;
+}
+
+const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
+
+/** ASCII punctuation (`\p{P}`): `!"#%&'()*,-./:;?@[\]_{}`; the other ASCII symbols are `$+<=>^\`|~`. */
+const ASCII_PUNCT = new Uint8Array(128);
+for (const char of '!"#%&\'()*,-./:;?@[\\]_{}') ASCII_PUNCT[char.charCodeAt(0)] = 1;
+/** Characters of a run of final punctuation (`[.!?…]+`). */
+const isFinalPunct = (code: number): boolean => code === 46 || code === 33 || code === 63 || code === 0x2026;
+
+/** The punctuation token at `at`, ASCII first: `PUNCT` without an expression. */
+function asciiPunctAt(text: string, at: number, code: number): TokenKind {
+  let end = at + 1;
+  if (code === 46 && text.charCodeAt(end) === 46) {
+    while (text.charCodeAt(end) === 46) end++;
+  } else if (isFinalPunct(code)) {
+    while (isFinalPunct(text.charCodeAt(end))) end++;
+  }
+  lastEnd = end;
+  return 'punct';
+}
+
 /** First code units of the alternatives tried before `WORD`, by alternative. */
 const APOSTROPHE_WORD_FIRST = new Set([...'aApPqQ'].map((char) => char.charCodeAt(0)));
 const ELISION_FIRST = new Set([...'cdjlmnstqpCDJLMNSTQP'].map((char) => char.charCodeAt(0)));
@@ -135,8 +181,8 @@ export function scan(text: string, lang: Lang): RawTokens {
       at++;
       continue;
     }
-    if (code > 127 && matchesAt(SKIPPED_AT, text, at)) {
-      at = SKIPPED_AT.lastIndex;
+    if (code > 127 && (isSurrogate(code) ? matchesAt(SKIPPED_AT, text, at) : (classOf(code) & SKIPPED) !== 0)) {
+      at = isSurrogate(code) ? SKIPPED_AT.lastIndex : at + 1;
       continue;
     }
     const kind = tokenAt(text, at, code, elisions);
@@ -172,17 +218,26 @@ function tokenAt(text: string, at: number, code: number, elisions: boolean): Tok
       lastEnd = at + 1;
       return 'quote';
     }
+    if (ASCII_PUNCT[code] === 1) return asciiPunctAt(text, at, code);
+    lastEnd = at + 1;
+    return 'symbol';
   } else {
     if (QUOTES.has(code)) {
       lastEnd = at + 1;
       return 'quote';
     }
-    if (SUPERSCRIPTS.test(text.charAt(at))) {
-      matchesAt(FOOTNOTE_AT, text, at);
-      return found(FOOTNOTE_AT, 'footnote');
+    if (isSurrogate(code)) {
+      if (matchesAt(LETTER_AT, text, at)) return wordAt(text, at);
+      if (matchesAt(DIGIT_AT, text, at)) return digitsAt(text, at);
+    } else {
+      const classes = classOf(code);
+      if (classes & SUPERSCRIPT) {
+        matchesAt(FOOTNOTE_AT, text, at);
+        return found(FOOTNOTE_AT, 'footnote');
+      }
+      if (classes & LETTER_OR_MARK) return wordAt(text, at);
+      if (classes & DIGIT) return digitsAt(text, at);
     }
-    if (matchesAt(LETTER_AT, text, at)) return wordAt(text, at);
-    if (matchesAt(DIGIT_AT, text, at)) return digitsAt(text, at);
   }
   if (matchesAt(PUNCT_AT, text, at)) return found(PUNCT_AT, 'punct');
   matchesAt(OTHER_AT, text, at);
