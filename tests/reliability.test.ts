@@ -309,6 +309,18 @@ describe('a worker thread that dies', () => {
     const run = novlangue(['pool', '-f', 'jsonl', '-j', '1', '-q'], { NOVLANGUE_TEST_CRASH_ON: 'f05.txt' });
     expect([run.status, run.stdout]).toEqual([0, normal.stdout]);
   });
+
+  it('without a pool, a text of 8 million characters or more is analysed in a thread of its own, whose death costs only that file', () => {
+    write('seul/archive.txt', `${documentText(0)}\n\n`.repeat(Math.ceil(8e6 / documentText(0).length)));
+    ['seul/a.txt', 'seul/b.txt'].forEach((file, i) => write(file, documentText(i + 1)));
+    const run = novlangue(['seul', '-f', 'csv', '-j', '1', '-q'], { NOVLANGUE_TEST_CRASH_ON: 'archive.txt' });
+    expect(run.status).toBe(0);
+    const rows = run.stdout.trimEnd().split('\r\n').slice(1);
+    expect(rows.map((row) => row.split(',')[0])).toEqual(['seul/a.txt', 'seul/archive.txt', 'seul/b.txt']);
+    expect(rows[1]).toContain('EWORKER,seul/archive.txt: the worker analysing it stopped (worker exited with code: 70)');
+    expect(rows[0]).not.toContain('EWORKER');
+    expect(rows[2]).not.toContain('EWORKER');
+  });
 });
 
 describe('files that change during the run: every path appears exactly once', () => {

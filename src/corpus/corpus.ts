@@ -4,10 +4,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { NovlangueError, describeValue } from '../errors.js';
-import { listCorpus, type Listed } from './01-list.js';
+import { listCorpus, type Listed, type ListedFile } from './01-list.js';
 import { DEFAULT_MAX_BYTES } from './02-read.js';
 import { analyzeRead, finish, lexiconData, readTask, type RunOutput, type RunSettings } from './analyze-file.js';
 import type { LineFormat, RecordLine } from './lines.js';
+import { fileStates } from './file-states.js';
+import { ISOLATED_CHARS, IsolatedWorker, workerBuilt } from './isolated.js';
 import { DEFAULT_MIN_POOL_BYTES, poolPays, runInPool } from './pool.js';
 import type { DocumentText } from './document.js';
 import type { CorpusFailure, CorpusOptions, CorpusResult, ReportResult } from './types.js';
@@ -93,14 +95,26 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
     const item = listed[index];
     return item && !('error' in item) ? readTask(item, settings) : undefined;
   };
-  let reading = readAt(0);
-  for (let index = 0; index < listed.length; index++) {
-    if (signal?.aborted) return;
-    const item = listed[index]!;
-    const read = reading;
-    reading = readAt(index + 1);
-    const result = finish('error' in item ? item : analyzeRead(item, await read!, settings, options.lexicon), settings);
-    if (signal?.aborted) return;
-    yield result;
+  // A very long text is analysed in a thread of its own: if it exhausts that thread's heap,
+  // it costs only its own record (see `isolated.ts`).
+  let isolated: IsolatedWorker | undefined;
+  const analyzeAt = async (index: number, item: ListedFile, read: DocumentText | CorpusFailure): Promise<RunOutput> => {
+    if ('error' in read || read.text.length < ISOLATED_CHARS || !workerBuilt()) return finish(analyzeRead(item, read, settings, options.lexicon), settings);
+    isolated ??= new IsolatedWorker({ ...settings, lexicon: options.lexicon ? lexiconData(options.lexicon) : undefined }, fileStates(listed.length));
+    return isolated.analyse(item, index, signal);
+  };
+  try {
+    let reading = readAt(0);
+    for (let index = 0; index < listed.length; index++) {
+      if (signal?.aborted) return;
+      const item = listed[index]!;
+      const read = reading;
+      reading = readAt(index + 1);
+      const result = 'error' in item ? finish(item, settings) : await analyzeAt(index, item, await read!);
+      if (signal?.aborted) return;
+      yield result;
+    }
+  } finally {
+    await isolated?.close();
   }
 }

@@ -3,16 +3,12 @@
  * reorder buffer, so records come out in the listed order however the work is scheduled, and
  * at most `window` batches wait in memory.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Listed, ListedFile } from './01-list.js';
 import { finish, type RunOutput, type RunSettings } from './analyze-file.js';
-import { failure } from './errors.js';
 import { ANALYSING, fileStates } from './file-states.js';
+import { IsolatedWorker, WORKER, workerBuilt, workerStopped } from './isolated.js';
 import type { WorkerData, WorkerTask } from './worker.js';
-
-const WORKER = new URL('./worker.js', import.meta.url);
 
 /**
  * Each worker thread loads the analyser, compiles the lexicons and rules and warms up before
@@ -30,11 +26,10 @@ const BATCH_FILES = 32;
 /**
  * Is a pool worth starting? Only for more than two files per thread and enough text to repay
  * the threads' start-up (`minBytes`); a smaller run is faster in this thread. It also takes
- * the built worker module: run from the TypeScript sources (tsx, vitest), there is none, and
- * the run stays in this thread, with the same results.
+ * the built worker module (see `workerBuilt`).
  */
 export function poolPays(jobs: number, files: number, bytes: number, minBytes: number): boolean {
-  return jobs > 1 && files > 2 * jobs && bytes >= minBytes && existsSync(fileURLToPath(WORKER));
+  return jobs > 1 && files > 2 * jobs && bytes >= minBytes && workerBuilt();
 }
 
 /**
@@ -128,24 +123,13 @@ export async function* runInPool(listed: readonly Listed[], settings: RunSetting
       const task: WorkerTask = { files: indexes.map(fileAt), indexes };
       (pool.run(task) as Promise<RunOutput[]>).then(resolve, reject).finally(() => inFlight.delete(reject));
     });
-  const stopped = (index: number, error: unknown): RunOutput =>
-    finish(failure(fileAt(index).file, new Error(`the worker analysing it stopped (${error instanceof Error ? error.message : String(error)})`), 'EWORKER'), settings);
+  const stopped = (index: number, error: unknown): RunOutput => workerStopped(fileAt(index).file, error, settings);
   // A file can need more heap than its size foretold (a PDF's text outgrows its file): it is
-  // analysed again, alone, by a worker without the limit, started on the first such file. The
-  // run's results then stay those of a run in one thread; only a file that kills that worker
-  // too is an EWORKER record.
-  let roomy: Piscina | undefined;
-  const withoutLimit = async (index: number): Promise<RunOutput> => {
-    roomy ??= new Piscina({ filename: WORKER.href, minThreads: 0, maxThreads: 1, workerData: { settings, states } satisfies WorkerData, atomics: 'disabled' });
-    try {
-      const task: WorkerTask = { files: [fileAt(index)], indexes: [index] };
-      return ((await roomy.run(task)) as RunOutput[])[0]!;
-    } catch (error) {
-      return stopped(index, error);
-    }
-  };
+  // analysed again, alone, by a worker without the limit. The run's results then stay those of
+  // a run in one thread; only a file that kills that worker too is an EWORKER record.
+  const roomy = new IsolatedWorker(settings, states);
   const culprit = (index: number, error: unknown, gaveUp: boolean): Promise<RunOutput> =>
-    !gaveUp && (error as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? withoutLimit(index) : Promise.resolve(stopped(index, error));
+    !gaveUp && (error as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? roomy.analyse(fileAt(index), index) : Promise.resolve(stopped(index, error));
   // A task rejects only when its worker died: the file it was analysing is to blame, and the
   // others (waiting, or done but lost with it) are sent again, a few times at most.
   const attempt = async (indexes: number[], tries: number): Promise<RunOutput[]> => {
@@ -189,6 +173,6 @@ export async function* runInPool(listed: readonly Listed[], settings: RunSetting
     }
   } finally {
     closing = true;
-    await Promise.all([pool.destroy(), roomy?.destroy()]);
+    await Promise.all([pool.destroy(), roomy.close()]);
   }
 }
