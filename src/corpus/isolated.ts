@@ -1,9 +1,10 @@
 /**
- * One worker thread of its own, without a heap limit, for the files that could exhaust the
- * heap of the thread that would analyse them: a file too large for a pool worker sized by the
- * run's largest file (a PDF's text can outgrow its file many times), and in a run without a
- * pool, every very long text. If the file kills that thread too, it costs only itself an
- * EWORKER record: the run goes on, instead of dying with this thread.
+ * One worker thread of its own, with V8's default heap (a few GB, as the main thread's) rather
+ * than a pool worker's limit, for the files that could exhaust the heap of the thread that
+ * would analyse them: a file too large for a pool worker sized by the run's largest file (a
+ * PDF's text can outgrow its file many times), and in a run without a pool, every very long
+ * text. If the file kills that thread too, it costs only itself an EWORKER record: the run
+ * goes on, instead of dying with the main thread.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
