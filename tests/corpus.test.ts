@@ -44,6 +44,21 @@ async function collect(paths: string | string[], options: CorpusOptions = {}): P
   }
 }
 
+/** The jsonl lines of a run from the fixture's root, as text, with each record's file and error code. */
+async function jsonlLines(paths: string, options: CorpusOptions): Promise<Array<{ file: string; code?: string; line: string }>> {
+  const cwd = process.cwd();
+  process.chdir(fixture.root);
+  try {
+    const out = [];
+    for await (const { file, code, line } of analyzeCorpusLines(paths, options, { format: 'jsonl', options: {} })) {
+      out.push({ file, ...(code ? { code } : {}), line: Buffer.from(line).toString('utf8') });
+    }
+    return out;
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
 const documentOf = (results: CorpusResult[], file: string): CorpusDocument => {
   const result = results.find((r) => r.file === file);
   if (!result || isCorpusFailure(result)) throw new Error(`${file}: expected a document, got ${JSON.stringify(result)}`);
@@ -369,41 +384,21 @@ describe('worker pool', () => {
     // The densest text there is: one term over and over, ~100,000 findings in 2 MB.
     writeFileSync(path.join(dir, 'dense.txt'), 'La ville intelligente, la ville intelligente. '.repeat(44_000));
     for (let i = 0; i < 6; i++) writeFileSync(path.join(dir, `note-${i}.txt`), 'La ville intelligente et durable.');
-    const cwd = process.cwd();
-    process.chdir(fixture.root);
-    try {
-      const records = [];
-      for await (const record of analyzeCorpusLines('fichier-dense', { jobs: 2, minPoolBytes: 0 }, { format: 'jsonl', options: {} })) records.push(record);
-      expect(records.map((record) => record.code ?? 'ok')).toEqual(Array.from({ length: 7 }, () => 'ok'));
-      expect(records[0]!.line.length).toBeGreaterThan(50e6);
-    } finally {
-      process.chdir(cwd);
-    }
+    const records = await jsonlLines('fichier-dense', { jobs: 2, minPoolBytes: 0 });
+    expect(records.map((record) => record.code ?? 'ok')).toEqual(Array.from({ length: 7 }, () => 'ok'));
+    expect(records[0]!.line.length).toBeGreaterThan(50e6);
   });
 
-  it('analyses again, without the heap limit, a file whose text outgrows what its size foretold', async () => {
+  it('analyses again, without the pool’s heap limit, a file whose text outgrows what its size foretold', async () => {
     const dir = path.join(fixture.root, 'pdf-compresse');
     mkdirSync(dir);
     // 300 KB of PDF, 1.9 MB of one term repeated: more than a worker sized by the file can hold.
     writeFileSync(path.join(dir, 'rapport.pdf'), compressedPdf(1000, 'La ville intelligente, la ville intelligente.'));
     for (let i = 0; i < 6; i++) writeFileSync(path.join(dir, `note-${i}.txt`), 'La ville intelligente et durable.');
-    const cwd = process.cwd();
-    process.chdir(fixture.root);
-    try {
-      const run = async (jobs: number): Promise<Array<{ file: string; code?: string; line: string }>> => {
-        const out = [];
-        for await (const { file, code, line } of analyzeCorpusLines('pdf-compresse', { jobs, minPoolBytes: 0 }, { format: 'jsonl', options: {} })) {
-          out.push({ file, ...(code ? { code } : {}), line: Buffer.from(line).toString('utf8') });
-        }
-        return out;
-      };
-      const pooled = await run(2);
-      expect(pooled.filter((record) => record.code !== undefined)).toEqual([]);
-      expect(JSON.parse(pooled.find((record) => record.file.endsWith('rapport.pdf'))!.line).words).toBeGreaterThan(200_000);
-      expect(pooled).toEqual(await run(1));
-    } finally {
-      process.chdir(cwd);
-    }
+    const pooled = await jsonlLines('pdf-compresse', { jobs: 2, minPoolBytes: 0 });
+    expect(pooled.filter((record) => record.code !== undefined)).toEqual([]);
+    expect(JSON.parse(pooled.find((record) => record.file.endsWith('rapport.pdf'))!.line).words).toBeGreaterThan(200_000);
+    expect(pooled).toEqual(await jsonlLines('pdf-compresse', { jobs: 1 }));
   });
 
   it('sends a custom lexicon to the workers', async () => {
