@@ -310,9 +310,14 @@ describe('a worker thread that dies', () => {
     expect([run.status, run.stdout]).toEqual([0, normal.stdout]);
   });
 
-  it('without a pool, a text of 8 million characters or more is analysed in a thread of its own, whose death costs only that file', () => {
+  /** `seul/`: a text of 8 million characters between two short ones. */
+  const writeLongText = (): void => {
     write('seul/archive.txt', `${documentText(0)}\n\n`.repeat(Math.ceil(8e6 / documentText(0).length)));
     ['seul/a.txt', 'seul/b.txt'].forEach((file, i) => write(file, documentText(i + 1)));
+  };
+
+  it('without a pool, a text of 8 million characters or more is analysed in a thread of its own, whose death costs only that file', () => {
+    writeLongText();
     const run = novlangue(['seul', '-f', 'csv', '-j', '1', '-q'], { NOVLANGUE_TEST_CRASH_ON: 'archive.txt' });
     expect(run.status).toBe(0);
     const rows = run.stdout.trimEnd().split('\r\n').slice(1);
@@ -320,6 +325,22 @@ describe('a worker thread that dies', () => {
     expect(rows[1]).toContain('EWORKER,seul/archive.txt: the worker analysing it stopped (worker exited with code: 70)');
     expect(rows[0]).not.toContain('EWORKER');
     expect(rows[2]).not.toContain('EWORKER');
+  });
+
+  it('full records (tokens placed on first read) of such a text stay in the calling thread', async () => {
+    writeLongText();
+    const records = async (lean: boolean): Promise<string[]> => {
+      const out: string[] = [];
+      for await (const result of analyzeCorpus(path.join(root, 'seul'), { jobs: 1, lean })) out.push(isCorpusFailure(result) ? result.error.code : 'document');
+      return out;
+    };
+    process.env['NOVLANGUE_TEST_CRASH_ON'] = 'archive.txt';
+    try {
+      expect(await records(true)).toEqual(['document', 'EWORKER', 'document']);
+      expect(await records(false)).toEqual(['document', 'document', 'document']);
+    } finally {
+      delete process.env['NOVLANGUE_TEST_CRASH_ON'];
+    }
   });
 });
 

@@ -96,10 +96,12 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
     return item && !('error' in item) ? readTask(item, settings) : undefined;
   };
   // A very long text is analysed in a thread of its own: if it exhausts that thread's heap,
-  // it costs only its own record (see `isolated.ts`).
+  // it costs only its own record (see `isolated.ts`). Not full records: their tokens are placed
+  // on first read, and crossing to this thread would place millions of them at once.
+  const isolating = (settings.line !== undefined || settings.lean) && workerBuilt();
   let isolated: IsolatedWorker | undefined;
   const analyzeAt = async (index: number, item: ListedFile, read: DocumentText | CorpusFailure): Promise<RunOutput> => {
-    if ('error' in read || read.text.length < ISOLATED_CHARS || !workerBuilt()) return finish(analyzeRead(item, read, settings, options.lexicon), settings);
+    if ('error' in read || read.text.length < ISOLATED_CHARS || !isolating) return finish(analyzeRead(item, read, settings, options.lexicon), settings);
     isolated ??= new IsolatedWorker({ ...settings, lexicon: options.lexicon ? lexiconData(options.lexicon) : undefined }, fileStates(listed.length));
     return isolated.analyse(item, index, signal);
   };
