@@ -75,6 +75,7 @@ export {
   formatReport,
   formatText,
   jsonlLine,
+  reportChunks,
   type ReportFormat,
   type ReportInput,
   type ReportOptions,

@@ -15,6 +15,7 @@ import {
   formatReport,
   formatText,
   isCorpusFailure,
+  reportChunks,
   summarizeCorpus,
   type CorpusDocument,
   type Finding,
@@ -48,6 +49,29 @@ describe('JSON and JSON Lines', () => {
     expect(parsed.summary).toEqual(input.summary);
     expect(parsed.results).toHaveLength(3);
     expect(formatJson(input)).toBe(formatJson(hostileInput()));
+  });
+
+  it('json: written a record at a time, the text of one JSON.stringify, indented by 2', () => {
+    const empty = { results: [], summary: summarizeCorpus([]) };
+    for (const [report, withText] of [[input, false], [input, true], [empty, false]] as const) {
+      const records = report.results.map((result) => JSON.parse(formatJsonl({ results: [result] }, { withText })) as unknown);
+      expect(formatJson(report, { withText })).toBe(`${JSON.stringify({ summary: report.summary, results: records }, null, 2)}\n`);
+    }
+  });
+});
+
+describe('reports in parts (reportChunks)', () => {
+  const empty = { results: [], summary: summarizeCorpus([]) };
+
+  it.each(REPORT_FORMATS)('%s: the parts make the text of formatReport', (format) => {
+    for (const report of [hostileInput(), empty]) expect([...reportChunks(format, report)].join('')).toBe(formatReport(format, report));
+  });
+
+  it('json and html come a record at a time, so that no part holds the whole run', () => {
+    const input = hostileInput();
+    const documents = input.results.filter((result) => !isCorpusFailure(result)).length;
+    expect([...reportChunks('json', input)]).toHaveLength(input.results.length + 2);
+    expect([...reportChunks('html', input)]).toHaveLength(documents + 2);
   });
 });
 

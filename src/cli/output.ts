@@ -4,14 +4,14 @@
  * are written to a temporary file renamed at the end, so a failed run never leaves half a report.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { rename, rm, truncate, writeFile } from 'node:fs/promises';
+import { rename, rm, truncate } from 'node:fs/promises';
 import { UsageError } from './errors.js';
 
 export interface Output {
   /** Write a chunk (text, or UTF-8 bytes), waiting when the destination is slow. */
   write(chunk: string | Uint8Array): Promise<void>;
-  /** Write the whole report at once (non-streamed formats). */
-  writeAll(content: string): Promise<void>;
+  /** Write the whole report, given in parts (non-streamed formats). */
+  writeAll(parts: Iterable<string>): Promise<void>;
   close(): Promise<void>;
   /** True once the reader of stdout went away (`| head`): stop quietly. */
   readonly closed: boolean;
@@ -28,6 +28,12 @@ const drained = (stream: NodeJS.WritableStream): Promise<void> =>
     stream.once('drain', done);
     stream.once('error', done);
   });
+
+/** Write all of `chunk` at the file's current position: a write may take only part of it. */
+function writeFully(fd: number, chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+}
 
 const describe = (file: string, error: unknown): UsageError =>
   new UsageError(`cannot write the report to ${file} (${(error as { code?: string }).code ?? String(error)}).`, { cause: error });
@@ -46,7 +52,9 @@ export function stdoutOutput(onGone: () => void): Output {
   };
   return {
     write,
-    writeAll: write,
+    async writeAll(parts) {
+      for (const part of parts) await write(part);
+    },
     close: async () => undefined,
     get closed() {
       return closed;
@@ -62,10 +70,15 @@ export async function fileOutput(file: string, streamed: boolean, keep?: number)
   if (!streamed) {
     return {
       write: () => Promise.reject(new Error('novlangue: writeAll() only for non-streamed formats')),
-      async writeAll(content) {
+      async writeAll(parts) {
         const temporary = `${file}.${process.pid}.tmp`;
         try {
-          await writeFile(temporary, content);
+          const fd = openSync(temporary, 'w');
+          try {
+            for (const part of parts) writeFully(fd, part);
+          } finally {
+            closeSync(fd);
+          }
           await rename(temporary, file);
         } catch (error) {
           await rm(temporary, { force: true });
@@ -94,9 +107,8 @@ export async function fileOutput(file: string, streamed: boolean, keep?: number)
   }
   return {
     async write(chunk) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       try {
-        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+        writeFully(fd, chunk);
       } catch (error) {
         throw describe(file, error);
       }

@@ -6,7 +6,7 @@ import { summarizeCorpus } from '../corpus/summary.js';
 import { isCorpusFailure, type CorpusOptions, type ReportResult } from '../corpus/types.js';
 import { csvHeader } from '../report/csv.js';
 import { terminalText } from '../report/escape.js';
-import { formatReport } from '../report/index.js';
+import { reportChunks } from '../report/index.js';
 import type { ReportFormat, ReportOptions } from '../report/types.js';
 import type { Lang } from '../types.js';
 import { EXIT, UsageError } from './errors.js';
@@ -120,7 +120,7 @@ export async function runCorpus(paths: readonly string[], flags: RunFlags): Prom
     }
     progress.stop();
     if (!streamed && !interrupted && !output.closed) {
-      await output.writeAll(formatReport(flags.format, { results: kept, summary: summarizeCorpus(kept, { groupBy: flags.groupBy }) }, reportOptions));
+      await output.writeAll(reportChunks(flags.format, { results: kept, summary: summarizeCorpus(kept, { groupBy: flags.groupBy }) }, reportOptions));
     }
   } finally {
     progress.stop();

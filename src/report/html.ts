@@ -120,6 +120,14 @@ function documentSection(document: CorpusDocumentLean, index: number, rank: numb
 
 /** The HTML report, as one string. */
 export function formatHtml(input: ReportInput, options: ReportOptions = {}): string {
+  return [...htmlChunks(input, options)].join('');
+}
+
+/**
+ * `formatHtml` in parts, a document at a time: the same text, byte for byte, for runs whose
+ * report is longer than one string can be (thousands of documents with their texts and glosses).
+ */
+export function* htmlChunks(input: ReportInput, options: ReportOptions = {}): Generator<string> {
   const { summary } = input;
   const title = options.title ?? 'novlangue report';
   const documents = input.results.filter((result): result is CorpusDocumentLean => !isCorpusFailure(result));
@@ -154,9 +162,8 @@ export function formatHtml(input: ReportInput, options: ReportOptions = {}): str
   ];
   if (summary.years.some((year) => year.key !== null)) sections.push(`<section id="years"><h2>By year</h2>${groupsSection('Years', summary.years, '(no date)')}</section>`);
   if (failures.length) sections.push(`<section id="failures"><h2>Failures</h2><table><thead><tr><th>File</th><th>Code</th><th>Message</th></tr></thead><tbody>${failureRows}</tbody></table></section>`);
-  sections.push(`<section id="documents"><h2>Documents</h2>${documents.map((document, index) => documentSection(document, index, rankOf.get(document.file))).join('')}</section>`);
 
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -177,6 +184,9 @@ export function formatHtml(input: ReportInput, options: ReportOptions = {}): str
 </header>
 <main>
 ${sections.join('\n')}
+<section id="documents"><h2>Documents</h2>`;
+  for (let index = 0; index < documents.length; index++) yield documentSection(documents[index]!, index, rankOf.get(documents[index]!.file));
+  yield `</section>
 </main>
 </body>
 </html>

@@ -5,8 +5,24 @@ import type { ReportInput, ReportOptions } from './types.js';
 
 /** The whole run as one JSON document: `{ summary, results }`, indented, ending with a newline. */
 export function formatJson(input: ReportInput, options: ReportOptions = {}): string {
-  const results = input.results.map((result) => jsonRecord(result, options.withText));
-  return `${JSON.stringify({ summary: input.summary, results }, null, 2)}\n`;
+  return [...jsonChunks(input, options)].join('');
+}
+
+/** JSON indented by 2 as if nested `depth` levels down. */
+const nested = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+
+/**
+ * `formatJson` in parts, a record at a time: the same text, byte for byte, for runs whose report
+ * is longer than one string can be (about 500 million characters).
+ */
+export function* jsonChunks(input: ReportInput, options: ReportOptions = {}): Generator<string> {
+  yield `{\n  "summary": ${nested(input.summary, 1)},\n  "results": [`;
+  if (input.results.length === 0) {
+    yield ']\n}\n';
+    return;
+  }
+  for (let i = 0; i < input.results.length; i++) yield `${i === 0 ? '' : ','}\n    ${nested(jsonRecord(input.results[i]!, options.withText), 2)}`;
+  yield '\n  ]\n}\n';
 }
 
 /** One JSON Lines line (with its `\n`): write each as its file finishes. */
