@@ -103,7 +103,7 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
   const analyzeAt = async (index: number, item: ListedFile, read: DocumentText | CorpusFailure): Promise<RunOutput> => {
     if ('error' in read || read.text.length < ISOLATED_CHARS || !isolating) return finish(analyzeRead(item, read, settings, options.lexicon), settings);
     isolated ??= new IsolatedWorker({ ...settings, lexicon: options.lexicon ? lexiconData(options.lexicon) : undefined }, fileStates(listed.length));
-    return isolated.analyse(item, index, signal);
+    return isolated.analyse(item, index, read, signal);
   };
   try {
     let reading = readAt(0);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ListedFile } from './01-list.js';
 import { finish, type RunOutput, type RunSettings } from './analyze-file.js';
+import type { DocumentText } from './document.js';
 import { failure } from './errors.js';
 import type { WorkerData, WorkerTask } from './worker.js';
 
@@ -46,10 +47,11 @@ export class IsolatedWorker {
 
   /**
    * The record (or line) of the listed file at `index`, analysed in the thread, started on
-   * first use. `signal` (the run's) stops the thread at once: a long analysis does not hold up
-   * an interrupted run.
+   * first use. `read`: its text when this thread has it already (a PDF is not extracted twice).
+   * `signal` (the run's) stops the thread at once: a long analysis does not hold up an
+   * interrupted run.
    */
-  async analyse(file: ListedFile, index: number, signal?: AbortSignal): Promise<RunOutput> {
+  async analyse(file: ListedFile, index: number, read?: DocumentText, signal?: AbortSignal): Promise<RunOutput> {
     this.pool ??= new Piscina({
       filename: WORKER.href,
       minThreads: 0,
@@ -58,7 +60,7 @@ export class IsolatedWorker {
       atomics: 'disabled',
     });
     try {
-      const task: WorkerTask = { files: [file], indexes: [index] };
+      const task: WorkerTask = read ? { files: [file], indexes: [index], read } : { files: [file], indexes: [index] };
       return ((await this.pool.run(task, signal ? { signal } : {})) as RunOutput[])[0]!;
     } catch (error) {
       return workerStopped(file.file, error, this.settings);

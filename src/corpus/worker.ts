@@ -9,7 +9,7 @@ import path from 'node:path';
 import { workerData } from 'piscina';
 import type { ListedFile } from './01-list.js';
 import { analyzeRead, finish, lexiconOf, readTask, type RunOutput, type RunSettings } from './analyze-file.js';
-import { BLOCKING_READERS } from './document.js';
+import { BLOCKING_READERS, type DocumentText } from './document.js';
 import { ANALYSING, DONE } from './file-states.js';
 
 /** What every worker of a run receives once. */
@@ -33,15 +33,17 @@ const CRASH_ON = process.env['NOVLANGUE_TEST_CRASH_ON'];
 export interface WorkerTask {
   files: ListedFile[];
   indexes: number[];
+  /** A file already read by the thread that sends it (a very long text): not read again. */
+  read?: DocumentText;
 }
 
 /** The files' records (or lines), in the order of the task. */
-export default async function analyzeInWorker({ files, indexes }: WorkerTask): Promise<RunOutput[]> {
+export default async function analyzeInWorker({ files, indexes, read: given }: WorkerTask): Promise<RunOutput[]> {
   const out: RunOutput[] = [];
   for (let i = 0; i < files.length; i++) {
     const task = files[i]!;
     // Blocking reads: a worker has nothing else to do while it waits.
-    const read = await readTask(task, settings, BLOCKING_READERS);
+    const read = given && files.length === 1 ? given : await readTask(task, settings, BLOCKING_READERS);
     Atomics.store(states, indexes[i]!, ANALYSING);
     if (CRASH_ON !== undefined && CRASH_ON !== '' && path.posix.basename(task.file) === CRASH_ON) process.exit(70);
     out.push(finish(analyzeRead(task, read, settings, lexicon), settings));
