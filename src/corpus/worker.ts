@@ -33,7 +33,7 @@ const CRASH_ON = process.env['NOVLANGUE_TEST_CRASH_ON'];
 export interface WorkerTask {
   files: ListedFile[];
   indexes: number[];
-  /** A file already read by the thread that sends it (a very long text): not read again. */
+  /** The document of the task's one file, when the thread that sends it has read it already (a very long text): not read again. */
   read?: DocumentText;
 }
 

@@ -1,7 +1,7 @@
 import { franc } from 'franc';
 import type { Segment } from '../tokenize/index.js';
 import type { Lang } from '../types.js';
-import { isApostrophe, isAsciiLetter, isLatinLetter } from '../tokenize/chars.js';
+import { LETTER as LETTER_CLASS, bmpClasses, isApostrophe, isHighSurrogate, isLowSurrogate } from '../tokenize/chars.js';
 
 /**
  * Language routing between the French and the English pipelines.
@@ -93,25 +93,7 @@ function grammarWord(text: string, start: number, end: number, candidates: reado
   return undefined;
 }
 
-/**
- * Letters of the Basic Multilingual Plane by code unit, learnt on first sight: 0 not yet
- * asked, 1 a letter, 2 not one. Language checks read every character of a document (French
- * prose is full of ’, « and non-breaking spaces beyond Latin-1), and an expression per
- * character cost more than all the rest of the check.
- */
-const BMP_LETTERS = new Uint8Array(0x10000);
-
-function isBmpLetter(code: number): boolean {
-  let known = BMP_LETTERS[code]!;
-  if (known === 0) {
-    known = (code < 128 ? isAsciiLetter(code) : code >= 0xc0 && code <= 0x24f ? isLatinLetter(code) : LETTER.test(String.fromCharCode(code))) ? 1 : 2;
-    BMP_LETTERS[code] = known;
-  }
-  return known === 1;
-}
-
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+const isBmpLetter = (code: number): boolean => (bmpClasses(code) & LETTER_CLASS) !== 0;
 
 /** Is the code point at `at` a letter? */
 function isLetterAt(text: string, at: number): boolean {

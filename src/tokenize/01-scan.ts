@@ -1,5 +1,5 @@
 import type { Lang, TokenKind } from '../types.js';
-import { isApostrophe, isAsciiDigit, isAsciiLetter, isLatinLetter } from './chars.js';
+import { DIGIT, LETTER as LETTER_CLASS, MARK, SKIPPED, bmpClasses, isApostrophe, isAsciiDigit, isAsciiLetter, isLatinLetter, isSurrogate } from './chars.js';
 import { RawTokens } from './raw.js';
 
 /**
@@ -64,35 +64,8 @@ const DIGIT_AT = sticky('\\p{Nd}');
 const SKIPPED_AT = sticky('[\\s\\p{Cc}\\p{Cf}]');
 
 const QUOTES = new Set([...'«»“”"„‟‹›'].map((char) => char.charCodeAt(0)));
-const SUPERSCRIPTS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/;
-
-/**
- * What the expressions above say of a code unit of the Basic Multilingual Plane, learnt on its
- * first sight: a token starting with `é`, `«` or `–` no longer tries three expressions to find
- * out, nor does a non-breaking space. Surrogates (other planes) still go through them.
- */
-const SKIPPED = 1;
-const LETTER_OR_MARK = 2;
-const DIGIT = 4;
-const SUPERSCRIPT = 8;
-const LEARNT = 128;
-const BMP_CLASSES = new Uint8Array(0x10000);
-
-function classOf(code: number): number {
-  let classes = BMP_CLASSES[code]!;
-  if (classes === 0) {
-    const char = String.fromCharCode(code);
-    classes = LEARNT;
-    if (matchesAt(SKIPPED_AT, char, 0)) classes |= SKIPPED;
-    if (matchesAt(LETTER_AT, char, 0)) classes |= LETTER_OR_MARK;
-    if (matchesAt(DIGIT_AT, char, 0)) classes |= DIGIT;
-    if (SUPERSCRIPTS.test(char)) classes |= SUPERSCRIPT;
-    BMP_CLASSES[code] = classes;
-  }
-  return classes;
-}
-
-const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
+/** Superscript digits: footnote calls (`FOOTNOTE`). */
+const isSuperscript = (code: number): boolean => code === 0xb9 || code === 0xb2 || code === 0xb3 || code === 0x2070 || (code >= 0x2074 && code <= 0x2079);
 
 /** ASCII punctuation (`\p{P}`): `!"#%&'()*,-./:;?@[\]_{}`; the other ASCII symbols are `$+<=>^\`|~`. */
 const ASCII_PUNCT = new Uint8Array(128);
@@ -181,7 +154,7 @@ export function scan(text: string, lang: Lang): RawTokens {
       at++;
       continue;
     }
-    if (code > 127 && (isSurrogate(code) ? matchesAt(SKIPPED_AT, text, at) : (classOf(code) & SKIPPED) !== 0)) {
+    if (code > 127 && (isSurrogate(code) ? matchesAt(SKIPPED_AT, text, at) : (bmpClasses(code) & SKIPPED) !== 0)) {
       at = isSurrogate(code) ? SKIPPED_AT.lastIndex : at + 1;
       continue;
     }
@@ -230,12 +203,12 @@ function tokenAt(text: string, at: number, code: number, elisions: boolean): Tok
       if (matchesAt(LETTER_AT, text, at)) return wordAt(text, at);
       if (matchesAt(DIGIT_AT, text, at)) return digitsAt(text, at);
     } else {
-      const classes = classOf(code);
-      if (classes & SUPERSCRIPT) {
+      if (isSuperscript(code)) {
         matchesAt(FOOTNOTE_AT, text, at);
         return found(FOOTNOTE_AT, 'footnote');
       }
-      if (classes & LETTER_OR_MARK) return wordAt(text, at);
+      const classes = bmpClasses(code);
+      if (classes & (LETTER_CLASS | MARK)) return wordAt(text, at);
       if (classes & DIGIT) return digitsAt(text, at);
     }
   }
