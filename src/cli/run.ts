@@ -11,6 +11,7 @@ import type { ReportFormat, ReportOptions } from '../report/types.js';
 import type { Lang } from '../types.js';
 import { EXIT, UsageError } from './errors.js';
 import { lexiconFromFlags } from './lexicon.js';
+import { keepMainYoungGenerationSmall } from './heap.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import { progressBar } from './progress.js';
 import { readResume, type Recorded } from './resume.js';
@@ -62,6 +63,7 @@ const say = (message: string): void => {
 /** Run the main command; resolves to the exit status. */
 export async function runCorpus(paths: readonly string[], flags: RunFlags): Promise<number> {
   checkCombinations(paths, flags);
+  if (flags.jobs > 1) keepMainYoungGenerationSmall();
   const lexicon = await lexiconFromFlags(flags);
   const streamed = STREAMED.has(flags.format);
   const controller = new AbortController();
