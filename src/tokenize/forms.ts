@@ -30,10 +30,6 @@ export function normalizeWord(text: string): string {
   return norm;
 }
 
-const tables: Record<Lang, Array<Map<string, TokenForm>>> = {
-  fr: KINDS.map(() => new Map()),
-  en: KINDS.map(() => new Map()),
-};
 let nextId = 0;
 /** Counts the times the tables started again: a memo of an older generation forgets its values. */
 let generation = 0;
@@ -54,24 +50,79 @@ function newForm(text: string, kind: TokenKind, lang: Lang): TokenForm {
   return { text, norm, stem: norm, kind, id };
 }
 
-/** The shared form of a token of kind `kind` (as a code of `KINDS`) written `text`. */
-export function formOf(text: string, kind: number, lang: Lang): TokenForm {
-  const table = tables[lang][kind]!;
-  let form = table.get(text);
-  if (form === undefined) {
-    form = newForm(text, KINDS[kind]!, lang);
-    table.set(text, form);
+/**
+ * The forms made so far, found by their characters where they stand in the text: an
+ * open-addressing hash table of form numbers. A Map keyed by strings would need each token
+ * sliced out of the text first, a string allocated for every token only to be looked up.
+ */
+const INITIAL_SLOTS = 1 << 12;
+let slots = new Int32Array(INITIAL_SLOTS).fill(-1);
+/** By form number: the form, its hash, and its kind code and language as one key. */
+let forms: TokenForm[] = [];
+let hashes = new Int32Array(INITIAL_SLOTS);
+let keys = new Int32Array(INITIAL_SLOTS);
+
+/** FNV-1a over the code units of `text[start, end)`, seeded with the kind and language. */
+function hashOf(text: string, start: number, end: number, key: number): number {
+  let hash = Math.imul(0x811c9dc5 ^ key, 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash ^ (hash >>> 16);
+}
+
+function spells(form: TokenForm, text: string, start: number, end: number): boolean {
+  const written = form.text;
+  if (written.length !== end - start) return false;
+  for (let i = 0; i < written.length; i++) if (written.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+function place(id: number): void {
+  const mask = slots.length - 1;
+  let slot = hashes[id]! & mask;
+  while (slots[slot]! >= 0) slot = (slot + 1) & mask;
+  slots[slot] = id;
+}
+
+/** Keep the table at most half full, so that probes stay short. */
+function makeRoom(): void {
+  if (nextId >= hashes.length) {
+    hashes = grown(hashes, hashes.length * 2);
+    keys = grown(keys, keys.length * 2);
   }
+  if (nextId * 2 < slots.length) return;
+  slots = new Int32Array(slots.length * 2).fill(-1);
+  for (let id = 0; id < nextId; id++) place(id);
+}
+
+/** The shared form of the token of kind `kind` (a code of `KINDS`) at `text[start, end)`. */
+export function formAt(text: string, start: number, end: number, kind: number, lang: Lang): TokenForm {
+  const key = kind * 2 + (lang === 'en' ? 1 : 0);
+  const hash = hashOf(text, start, end, key);
+  const mask = slots.length - 1;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const id = slots[slot]!;
+    if (id < 0) break;
+    if (hashes[id] === hash && keys[id] === key && spells(forms[id]!, text, start, end)) return forms[id]!;
+  }
+  makeRoom();
+  const form = newForm(text.slice(start, end), KINDS[kind]!, lang);
+  forms.push(form);
+  hashes[form.id] = hash;
+  keys[form.id] = key;
+  place(form.id);
   return form;
 }
 
 /**
- * Empty the form tables once they hold `FORM_LIMIT` forms. Only between texts: the forms of a
+ * Empty the form table once it holds `FORM_LIMIT` forms. Only between texts: the forms of a
  * text being analysed must keep their numbers, which the next forms will reuse.
  */
 export function startFormsAgain(): void {
   if (nextId < FORM_LIMIT) return;
-  for (const lang of ['fr', 'en'] as const) for (const table of tables[lang]) table.clear();
+  slots = new Int32Array(INITIAL_SLOTS).fill(-1);
+  forms = [];
+  hashes = new Int32Array(INITIAL_SLOTS);
+  keys = new Int32Array(INITIAL_SLOTS);
   nextId = 0;
   generation++;
 }

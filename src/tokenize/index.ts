@@ -1,6 +1,6 @@
 import type { Lang, Sentence, Token } from '../types.js';
 import { tokenizeEnglish } from './english.js';
-import { formOf, startFormsAgain, type TokenForm } from './forms.js';
+import { formAt, startFormsAgain, type TokenForm } from './forms.js';
 import { tokenizeFrench } from './french.js';
 import { PositionMap } from './positions.js';
 import { KIND_CODES, type RawTokenization } from './raw.js';
@@ -51,7 +51,7 @@ export function tokenize(text: string, lang: Lang): Tokenized {
 export function tokenForms(text: string, lang: Lang): TokenForm[] {
   const { tokens } = PIPELINES[lang](text);
   const forms: TokenForm[] = [];
-  for (let i = 0; i < tokens.count; i++) forms.push(formOf(text.slice(tokens.start(i), tokens.end(i)), tokens.kindCode(i), lang));
+  for (let i = 0; i < tokens.count; i++) forms.push(formAt(text, tokens.start(i), tokens.end(i), tokens.kindCode(i), lang));
   return forms;
 }
 
@@ -83,7 +83,7 @@ export function tokenizeSegments(text: string, segments: readonly Segment[]): To
         const start = raw.start(i) + segment.start;
         const end = raw.end(i) + segment.start;
         if (kind === KIND_CODES.word) words++;
-        forms[t] = formOf(text.slice(start, end), kind, segment.lang);
+        forms[t] = formAt(text, start, end, kind, segment.lang);
         starts[t] = start;
         ends[t] = end;
         sentenceOf[t] = sentence;
