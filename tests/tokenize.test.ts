@@ -157,6 +157,18 @@ describe('tokenize: invariants on arbitrary strings', () => {
     );
   });
 
+  it('makes one French word of any run of Latin letters (lexicons are compiled on that shortcut)', () => {
+    const latin = [...Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i, 97 + i)).join('')];
+    for (let code = 0xc0; code <= 0x24f; code++) if (code !== 0xd7 && code !== 0xf7) latin.push(String.fromCharCode(code));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...latin), { minLength: 1, maxLength: 30 }).map((chars) => chars.join('')), (word) => {
+        const { tokens } = tokenize(word, 'fr');
+        expect(tokens.map((token) => [token.text, token.kind])).toEqual([[word, 'word']]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('places are consistent with offsets', () => {
     fc.assert(
       fc.property(arbitraryText, (text) => {

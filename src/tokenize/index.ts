@@ -1,4 +1,5 @@
 import type { Lang, Sentence, Token } from '../types.js';
+import { isAsciiLetter, isLatinLetter } from './chars.js';
 import { tokenizeEnglish } from './english.js';
 import { formAt, startFormsAgain, type TokenForm } from './forms.js';
 import { tokenizeFrench } from './french.js';
@@ -49,10 +50,24 @@ export function tokenize(text: string, lang: Lang): Tokenized {
  * pattern needs, thousands of times at start-up.
  */
 export function tokenForms(text: string, lang: Lang): TokenForm[] {
+  if (lang === 'fr' && isPlainLatinWord(text)) return [formAt(text, 0, text.length, KIND_CODES.word, lang)];
   const { tokens } = PIPELINES[lang](text);
   const forms: TokenForm[] = [];
   for (let i = 0; i < tokens.count; i++) forms.push(formAt(text, tokens.start(i), tokens.end(i), tokens.kindCode(i), lang));
   return forms;
+}
+
+/**
+ * Letters of the Latin alphabets only: what the French scanner always makes one word token of.
+ * Lexicons and rules are mostly such words, and compiling them then skips the scanner's set-up.
+ */
+function isPlainLatinWord(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isAsciiLetter(code) && !isLatinLetter(code)) return false;
+  }
+  return true;
 }
 
 /**
