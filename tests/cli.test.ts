@@ -250,6 +250,7 @@ describe('the main thread of a parallel run', () => {
     expect(keepMainYoungGenerationSmall(['--max-semi-space-size=64'], '')).toBe(false);
     expect(keepMainYoungGenerationSmall([], '--trace-gc --semi_space_growth_factor=4')).toBe(false);
     expect(keepMainYoungGenerationSmall(['--min-semi-space-size=2'], '')).toBe(false);
+    expect(keepMainYoungGenerationSmall([], '--max_semi_space_size=32')).toBe(false);
     expect(keepMainYoungGenerationSmall(['--stack-size=2000'], '--max-old-space-size=512')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** V8 options that size or grow the young generation: a user who set one keeps it. */
-const YOUNG_GENERATION_FLAGS = /--(?:max-|min-)?semi[-_]space|--semi[-_]space[-_]growth[-_]factor/;
+const YOUNG_GENERATION_FLAGS = /--(?:(?:max|min)[-_])?semi[-_]space/;
 
 /**
  * With worker threads, the main thread only lists the inputs, hands out batches and writes
