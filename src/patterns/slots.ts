@@ -1,5 +1,5 @@
 import { compilePattern, fillTest, MAX_OPTIONAL_SLOTS, PatternError } from '../lexicon/pattern.js';
-import { FormMemo, type FormTest, type TokenForm } from '../tokenize/index.js';
+import { FormMemo, isCapitalised, type FormTest, type TokenForm } from '../tokenize/index.js';
 import { CATEGORIES, type Category, type Lang } from '../types.js';
 import { isHardBreak, type RuleContext } from './context.js';
 
@@ -147,13 +147,6 @@ export function compileRulePattern(pattern: string, options: SlotOptions): RuleS
   return slots;
 }
 
-function isUpperInitial(form: TokenForm): boolean {
-  const code = form.text.charCodeAt(0);
-  if (code < 128) return code >= 65 && code <= 90;
-  const first = form.text.charAt(0);
-  return first !== first.toLowerCase();
-}
-
 /** Does token `t` carry `tag`, by its part of speech or, without one, by its shape? */
 function hasTag(ctx: RuleContext, t: number, tag: string): boolean {
   if (tag === 'PROPN') return isProperName(ctx, t);
@@ -169,7 +162,7 @@ function hasTag(ctx: RuleContext, t: number, tag: string): boolean {
  */
 function isProperName(ctx: RuleContext, t: number): boolean {
   const form = ctx.tokens.forms[t]!;
-  if (form.kind !== 'word' || !isUpperInitial(form)) return false;
+  if (form.kind !== 'word' || !isCapitalised(form)) return false;
   const pos = ctx.tokens.tags[t];
   if (pos !== undefined && pos !== 'PROPN') return false;
   const sentence = ctx.sentences[ctx.tokens.sentenceOf[t]!]!;

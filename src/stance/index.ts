@@ -1,5 +1,5 @@
 import type { DocumentStance, Finding, Lang, Sentence, Stance } from '../types.js';
-import type { TokenForm, TokenizedSegment, TokenTable } from '../tokenize/index.js';
+import { isCapitalised, type TokenizedSegment, type TokenTable } from '../tokenize/index.js';
 import { findMarkers, type MarkerMatch } from './markers.js';
 import { scanQuotations, type Quotations, type QuoteSpan } from './quotes.js';
 
@@ -48,11 +48,7 @@ const PROMOTIONAL_WEIGHT = 4;
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '-', '.', '!', '?', '…']);
 
-function isUpperInitial(form: TokenForm | undefined): boolean {
-  if (!form) return false;
-  const first = form.text.charAt(0);
-  return first !== first.toLowerCase();
-}
+const isCapitalisedAt = (tokens: TokenTable, t: number): boolean => t < tokens.length && isCapitalised(tokens.forms[t]!);
 
 /** Word-distance-limited scan within the clause: is a distancing marker near `[first, end)`? */
 function markedInClause(first: number, end: number, tokens: TokenTable, distancingAt: Uint8Array, sentence: Sentence): boolean {
@@ -91,7 +87,7 @@ function sentenceCues(markers: readonly MarkerMatch[], tokens: TokenTable, sente
 
 /** A short quotation that is not a capitalised name: « ville intelligente », « améliorer ». */
 function isScareQuote(span: QuoteSpan, tokens: TokenTable): boolean {
-  return span.words <= SHORT_QUOTE_WORDS && span.words > 0 && !isUpperInitial(tokens.forms[span.open + 1]);
+  return span.words <= SHORT_QUOTE_WORDS && span.words > 0 && !isCapitalisedAt(tokens, span.open + 1);
 }
 
 /** Stance of one finding from quotations, markers and its sentence. */

@@ -30,6 +30,14 @@ export function normalizeWord(text: string): string {
   return norm;
 }
 
+/** Does the form start with a capital letter (`Ville`, `Écologie`)? */
+export function isCapitalised(form: TokenForm): boolean {
+  const code = form.text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  const first = form.text.charAt(0);
+  return first !== first.toLowerCase();
+}
+
 let nextId = 0;
 /** Counts the times the tables started again: a memo of an older generation forgets its values. */
 let generation = 0;

@@ -7,7 +7,7 @@ import { PositionMap } from './positions.js';
 import { KIND_CODES, type RawTokenization } from './raw.js';
 import { TokenTable } from './table.js';
 
-export { FormMemo, FormTest, normalizeWord, type TokenForm } from './forms.js';
+export { FormMemo, FormTest, isCapitalised, normalizeWord, type TokenForm } from './forms.js';
 export { PositionMap } from './positions.js';
 export { stem } from './stem.js';
 export { TokenTable } from './table.js';
