@@ -31,13 +31,12 @@ export {
 } from './types.js';
 export { detectLanguage, segmentByLanguage, type Segment } from './lang/public.js';
 // Corpus runs and reports.
-export { analyzeCorpus, MAX_JOBS } from './corpus/corpus.js';
-export { DEFAULT_MIN_POOL_BYTES } from './corpus/pool.js';
+export { analyzeCorpus } from './corpus/corpus.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from './corpus/limits.js';
 export { summarizeCorpus } from './corpus/summary.js';
 export { readDocument, type DocumentText, type ReadOptions } from './corpus/document.js';
 export { leanResult } from './corpus/lean.js';
 export { CorpusError } from './corpus/errors.js';
-export { DEFAULT_MAX_BYTES } from './corpus/02-read.js';
 export { MAX_HTML_DEPTH } from './corpus/04-html.js';
 export { FORMAT_OF_EXTENSION } from './corpus/formats.js';
 export {

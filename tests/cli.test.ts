@@ -12,6 +12,8 @@ import { CSV_DOCUMENT_COLUMNS, CSV_FINDING_COLUMNS } from 'novlangue';
 import { EXPECTED, makeCorpus, type Fixture } from './fixtures/corpus/setup.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
+/** `node --import` this to log every ES module a process resolves (see the file). */
+const RECORD_IMPORTS = new URL('./fixtures/record-imports.mjs', import.meta.url).href;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; bin: Record<string, string> };
 
 let fixture: Fixture;
@@ -66,6 +68,20 @@ describe('novlangue: help, version, usage errors', () => {
 
   it('--version prints the package version', () => {
     expect(novlangue(['--version'])).toEqual({ status: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('--version and --help load the option parser, not the analyser: it loads when a run needs it', () => {
+    const modulesLoadedBy = (args: string[]): string[] => {
+      const log = path.join(fixture.root, 'imports.log');
+      writeFileSync(log, '');
+      const run = spawnSync(process.execPath, ['--import', RECORD_IMPORTS, BIN, ...args], { cwd: fixture.root, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', RECORD_IMPORTS: log } });
+      expect(run.status).toBe(0);
+      return readFileSync(log, 'utf8').split('\n');
+    };
+    const analyser = (url: string): boolean => /\/dist\/analyze\.js$|\/dist\/lang\/detect\.js$|\/node_modules\/franc\//u.test(url);
+    expect(modulesLoadedBy(['--version']).filter(analyser)).toEqual([]);
+    expect(modulesLoadedBy(['--help']).filter(analyser)).toEqual([]);
+    expect(modulesLoadedBy(['corpus', '--jobs', '1', '--format', 'jsonl']).filter(analyser).length).toBeGreaterThan(0);
   });
 
   it.each([

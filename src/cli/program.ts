@@ -2,20 +2,14 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { MAX_JOBS } from '../corpus/corpus.js';
-import { DEFAULT_MIN_POOL_BYTES } from '../corpus/pool.js';
-import { DEFAULT_MAX_BYTES } from '../corpus/02-read.js';
-import { bundledLexicon } from '../lexicon/bundled.js';
-import { bundledRules } from '../patterns/load.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from '../corpus/limits.js';
 import type { Lexicon } from '../lexicon/compile.js';
 import { REPORT_FORMATS } from '../report/types.js';
 import type { Lang } from '../types.js';
 import { EXIT } from './errors.js';
-import { findEntries, formatEntries } from './explain.js';
-import { lexiconFromFlags, type LexiconFlags } from './lexicon.js';
+import type { LexiconFlags } from './lexicon.js';
 import { parseCount, parseJobs, parseScore, parseSize } from './options.js';
-import { formatRules, listRules } from './rules.js';
-import { runCorpus, type RunFlags } from './run.js';
+import type { RunFlags } from './run.js';
 
 const EXIT_HELP = `
 Exit status:
@@ -42,6 +36,7 @@ const lexiconOptions = (command: Command): Command =>
 
 /** The lexicons a subcommand looks in: the custom one, or the bundled ones (both with --lang auto). */
 async function lexiconsFor(flags: LexiconFlags): Promise<Lexicon[]> {
+  const [{ lexiconFromFlags }, { bundledLexicon }] = await Promise.all([import('./lexicon.js'), import('../lexicon/bundled.js')]);
   const custom = await lexiconFromFlags(flags);
   if (custom) return [custom];
   const langs: Lang[] = flags.lang === 'auto' ? ['fr', 'en'] : [flags.lang];
@@ -50,7 +45,8 @@ async function lexiconsFor(flags: LexiconFlags): Promise<Lexicon[]> {
 
 /**
  * The program. `setExit` receives the exit status of the command that ran (commander's own
- * errors are turned into status 2 by the caller).
+ * errors are turned into status 2 by the caller). Each command loads its modules when it
+ * runs, so that `--version` and `--help` cost little more than loading commander.
  */
 export function buildProgram(setExit: (status: number) => void): Command {
   const program = new Command('novlangue')
@@ -80,6 +76,7 @@ export function buildProgram(setExit: (status: number) => void): Command {
     .option('-q, --quiet', 'no progress bar, no notes on stderr')
     .addHelpText('after', EXIT_HELP)
     .action(async (paths: string[], flags: RunFlags) => {
+      const { runCorpus } = await import('./run.js');
       setExit(await runCorpus(paths, flags));
     });
 
@@ -90,6 +87,7 @@ export function buildProgram(setExit: (status: number) => void): Command {
       .argument('<term>', 'a word, a phrase or a rule id (e.g. "ville intelligente", fr.hyperviseur)')
       .addOption(langOption('lexicon to look in; "auto": the French, then the English one')),
   ).action(async (term: string, flags: LexiconFlags) => {
+    const { findEntries, formatEntries } = await import('./explain.js');
     const entries = (await lexiconsFor(flags)).flatMap((lexicon) => findEntries(term, lexicon));
     if (entries.length === 0) {
       process.stderr.write(`novlangue: no lexicon entry matches ${JSON.stringify(term)}; \`novlangue rules\` lists them all.\n`);
@@ -107,6 +105,7 @@ export function buildProgram(setExit: (status: number) => void): Command {
       .addOption(langOption('lexicon to list; "auto": the French, then the English one'))
       .addOption(new Option('-f, --format <format>', 'table format').choices(['text', 'md', 'json']).default('text')),
   ).action(async (flags: LexiconFlags & { format: 'text' | 'md' | 'json' }) => {
+    const [{ formatRules, listRules }, { bundledRules }] = await Promise.all([import('./rules.js'), import('../patterns/load.js')]);
     const rows = (await lexiconsFor(flags)).flatMap((lexicon) => listRules(lexicon, bundledRules(lexicon.lang)));
     process.stdout.write(formatRules(rows, flags.format));
     setExit(EXIT.ok);

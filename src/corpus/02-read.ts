@@ -9,9 +9,6 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { open, type FileHandle } from 'node:fs/promises';
 import { CorpusError, systemCode, toCorpusError } from './errors.js';
 
-/** Default limit of `maxBytes`: 50 MiB. */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-
 // O_NONBLOCK: opening a FIFO must not wait for a writer (it does not exist on Windows).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 

@@ -2,20 +2,16 @@
  * `analyzeCorpus()`: list the inputs, then read and analyse each file, in this thread or in a
  * pool of workers, yielding one record per file in path order as soon as it is ready.
  */
-import { availableParallelism } from 'node:os';
 import { NovlangueError, describeValue } from '../errors.js';
 import { listCorpus, type Listed, type ListedFile } from './01-list.js';
-import { DEFAULT_MAX_BYTES } from './02-read.js';
 import { analyzeRead, finish, lexiconData, readTask, type RunOutput, type RunSettings } from './analyze-file.js';
 import type { LineFormat, RecordLine } from './lines.js';
 import { fileStates } from './file-states.js';
 import { ISOLATED_CHARS, IsolatedWorker, workerBuilt } from './isolated.js';
-import { DEFAULT_MIN_POOL_BYTES, poolPays, runInPool } from './pool.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from './limits.js';
+import { poolPays, runInPool } from './pool.js';
 import type { DocumentText } from './document.js';
 import type { CorpusFailure, CorpusOptions, CorpusResult, ReportResult } from './types.js';
-
-/** Most worker threads a run starts, whatever `jobs` says. */
-export const MAX_JOBS = Math.max(64, availableParallelism());
 
 function positiveInteger(value: unknown, name: string, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {

@@ -2,7 +2,8 @@
  * One file to a document: read (step 2), decode (3), extract its text (4), read its metadata (5).
  * The analysis is done elsewhere: this is everything a file contributes before it.
  */
-import { readBytes, readBytesSync, DEFAULT_MAX_BYTES } from './02-read.js';
+import { readBytes, readBytesSync } from './02-read.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 import { decodeText } from './03-decode.js';
 import { htmlToText, markdownToText } from './04-html.js';
 import { pdfToText } from './04-pdf.js';

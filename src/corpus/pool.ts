@@ -11,12 +11,6 @@ import { IsolatedWorker, WORKER, workerBuilt, workerStopped } from './isolated.j
 import type { WorkerData, WorkerTask } from './worker.js';
 
 /**
- * Each worker thread loads the analyser, compiles the lexicons and rules and warms up before
- * its first file: about a second, the time one thread needs to analyse this much text.
- */
-export const DEFAULT_MIN_POOL_BYTES = 2 * 1024 * 1024;
-
-/**
  * A batch closes at this many bytes or files: each task costs two messages between threads and
  * a wake-up of each thread, which for one file of 3 KB is a tenth of its analysis.
  */
