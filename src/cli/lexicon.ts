@@ -1,7 +1,6 @@
 /** `--lexicon FILE` and `--lexicon-only`: the custom lexicon, extending or replacing the bundled one. */
 import { readFile } from 'node:fs/promises';
-import { bundledLexicon } from '../lexicon/bundled.js';
-import { extendLexicon, loadLexicon, type Lexicon } from '../lexicon/compile.js';
+import type { Lexicon } from '../lexicon/compile.js';
 import type { Lang } from '../types.js';
 import { UsageError } from './errors.js';
 
@@ -41,6 +40,9 @@ export async function lexiconFromFlags(flags: LexiconFlags): Promise<Lexicon | u
   if (flags.lang !== 'auto' && isLang(fileLang) && fileLang !== flags.lang) {
     throw new UsageError(`the lexicon file ${file} is for "${fileLang}" but --lang is "${flags.lang}"; drop --lang or give a "${flags.lang}" lexicon.`);
   }
+  // The compiler loads the analyser's tokenizer: only now, so that a run without a custom
+  // lexicon leaves the analyser to the threads that analyse.
+  const [{ bundledLexicon }, { extendLexicon, loadLexicon }] = await Promise.all([import('../lexicon/bundled.js'), import('../lexicon/compile.js')]);
   if (flags.lexiconOnly) return loadLexicon(data, file);
   // With --lang auto the file's own language decides; an invalid one is reported by extendLexicon.
   const base = flags.lang !== 'auto' ? flags.lang : isLang(fileLang) ? fileLang : 'fr';

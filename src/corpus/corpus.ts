@@ -4,12 +4,12 @@
  */
 import { NovlangueError, describeValue } from '../errors.js';
 import { listCorpus, type Listed, type ListedFile } from './01-list.js';
-import { analyzeRead, finish, lexiconData, readTask, type RunOutput, type RunSettings } from './analyze-file.js';
 import type { LineFormat, RecordLine } from './lines.js';
 import { fileStates } from './file-states.js';
 import { ISOLATED_CHARS, IsolatedWorker, workerBuilt } from './isolated.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from './limits.js';
 import { poolPays, runInPool } from './pool.js';
+import { finish, lexiconData, type RunOutput, type RunSettings } from './run-output.js';
 import type { DocumentText } from './document.js';
 import type { CorpusFailure, CorpusOptions, CorpusResult, ReportResult } from './types.js';
 
@@ -86,6 +86,8 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
     yield* runInPool(listed, settings, jobs, signal);
     return;
   }
+  // Only a run in this thread loads the analyser here (see `run-output.ts`).
+  const { analyzeRead, readTask } = await import('./analyze-file.js');
   // Read one file ahead: the next file is read while this one is analysed.
   const readAt = (index: number): Promise<DocumentText | CorpusFailure> | undefined => {
     const item = listed[index];

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ListedFile } from './01-list.js';
-import { finish, type RunOutput, type RunSettings } from './analyze-file.js';
+import { finish, type RunOutput, type RunSettings } from './run-output.js';
 import type { DocumentText } from './document.js';
 import { failure } from './errors.js';
 import type { WorkerData, WorkerTask } from './worker.js';

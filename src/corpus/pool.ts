@@ -5,9 +5,9 @@
  */
 import { Piscina } from 'piscina';
 import type { Listed, ListedFile } from './01-list.js';
-import { finish, type RunOutput, type RunSettings } from './analyze-file.js';
 import { ANALYSING, fileStates } from './file-states.js';
 import { IsolatedWorker, WORKER, workerBuilt, workerStopped } from './isolated.js';
+import { finish, type RunOutput, type RunSettings } from './run-output.js';
 import type { WorkerData, WorkerTask } from './worker.js';
 
 /**

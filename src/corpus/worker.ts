@@ -8,9 +8,10 @@
 import path from 'node:path';
 import { workerData } from 'piscina';
 import type { ListedFile } from './01-list.js';
-import { analyzeRead, finish, lexiconOf, readTask, type RunOutput, type RunSettings } from './analyze-file.js';
+import { analyzeRead, lexiconOf, readTask } from './analyze-file.js';
 import { BLOCKING_READERS, type DocumentText } from './document.js';
 import { ANALYSING, DONE } from './file-states.js';
+import { finish, type RunOutput, type RunSettings } from './run-output.js';
 
 /** What every worker of a run receives once. */
 export interface WorkerData {
