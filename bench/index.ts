@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     const host = machine();
     print(`novlangue ${pkg.version} bench — ${new Date().toISOString()}`);
     print(`machine: ${String(host['cpu'])}, ${String(host['cores'])} cores, ${String(host['memoryGB'])} GB, ${String(host['platform'])}; Node ${process.version}; load average ${(host['loadAverage'] as number[]).join(' ')}`);
-    print(`best of ${options.runs} runs after a warm-up; MB = 10^6 bytes of UTF-8`);
+    print(`best of ${options.runs} runs after a warm-up, a tool and its peers in turns; MB = 10^6 bytes of UTF-8`);
 
     progress('building the corpus');
     const french = frenchText(ROOT, TEXT_BYTES);

@@ -1,6 +1,6 @@
 /**
- * Timing and process measurement: best-of-N wall times in this thread, and child processes
- * timed with their peak resident set size (RSS).
+ * Timing and process measurement: best-of-N wall times in this thread, taken in turns, and
+ * child processes timed with their peak resident set size (RSS).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -26,24 +26,47 @@ export interface Timing {
   runsMs: number[];
 }
 
+/** A function to time, and a cheaper call that warms it up just as well (JIT, caches, lazily loaded models). */
+export interface Contender {
+  run: () => void;
+  warmUp: () => void;
+}
+
 /**
- * Best wall time of up to `runs` calls of `fn`, after one untimed warm-up call (JIT, caches,
- * lazily loaded models). `warmUp` replaces that call when a cheaper one warms up just as well.
- * Runs stop early once `budgetMs` is spent (at least one always runs), so that a slow tool
- * cannot stretch the bench past its few minutes.
+ * Best wall times of `contenders`, timed in turns: each is warmed up once, untimed, then each
+ * runs once per round, for up to `runs` rounds. A shared machine that slows down for a while
+ * then slows every contender of the round alike, and the ratios between them hold better
+ * than if each were timed in a block of its own. Rounds stop once a contender has spent
+ * `budgetMs` (one round always runs), so that a slow tool cannot stretch the bench past its
+ * few minutes. A contender that throws gets the reason instead of a timing and runs no more.
  */
-export function bestOf(runs: number, fn: () => void, warmUp: () => void = fn, budgetMs = Infinity): Timing {
-  warmUp();
-  const runsMs: number[] = [];
-  let spent = 0;
-  for (let i = 0; i < runs && (i === 0 || spent + Math.min(...runsMs) <= budgetMs); i++) {
+export function bestInTurns(runs: number, contenders: readonly Contender[], budgetMs = Infinity): Array<Outcome<Timing>> {
+  const failed: Array<string | undefined> = contenders.map(() => undefined);
+  const runsMs: number[][] = contenders.map(() => []);
+  const attempt = (k: number, call: () => void): number | undefined => {
+    if (failed[k] !== undefined) return undefined;
     const start = performance.now();
-    fn();
-    const took = performance.now() - start;
-    runsMs.push(took);
-    spent += took;
+    try {
+      call();
+    } catch (error) {
+      failed[k] = reasonOf(error);
+      return undefined;
+    }
+    return performance.now() - start;
+  };
+  contenders.forEach((contender, k) => attempt(k, contender.warmUp));
+  const spent = contenders.map(() => 0);
+  // Would contender k's next run, as long as its best, stay within the budget?
+  const fits = (k: number): boolean => failed[k] !== undefined || spent[k]! + Math.min(...runsMs[k]!) <= budgetMs;
+  for (let round = 0; round < runs && (round === 0 || contenders.every((_, k) => fits(k))); round++) {
+    contenders.forEach((contender, k) => {
+      const took = attempt(k, contender.run);
+      if (took === undefined) return;
+      runsMs[k]!.push(took);
+      spent[k]! += took;
+    });
   }
-  return { bestMs: Math.min(...runsMs), runsMs };
+  return contenders.map((_, k) => (failed[k] !== undefined ? unavailable(failed[k]) : available({ bestMs: Math.min(...runsMs[k]!), runsMs: runsMs[k]! })));
 }
 
 /** How a child process was measured. */
