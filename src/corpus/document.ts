@@ -3,13 +3,13 @@
  * The analysis is done elsewhere: this is everything a file contributes before it.
  */
 import { readBytes, readBytesSync } from './02-read.js';
-import { DEFAULT_MAX_BYTES } from './limits.js';
 import { decodeText } from './03-decode.js';
 import { htmlToText, markdownToText } from './04-html.js';
 import { pdfToText } from './04-pdf.js';
 import { parseFrontMatter, readSidecar, readSidecarSync, splitFrontMatter } from './05-meta.js';
 import { CorpusError, toCorpusError } from './errors.js';
 import { formatOf } from './formats.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 import type { DocumentFormat, Meta, TextEncoding } from './types.js';
 
 /** A file's contribution to its record: what was read, and the text to analyse. */
