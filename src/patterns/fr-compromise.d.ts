@@ -4,18 +4,16 @@
  * `createRequire` (see `pos.ts`), so this local declaration types what `require` returns.
  */
 
-/** One term of a parsed text, as `View.json({ offset: true })` gives it. */
+/** One term of a parsed text, as `View.json()` gives it. */
 export interface CompromiseTerm {
   text: string;
   /** Tag names: `Adjective`, `FemaleAdjective`, `PastParticiple`, `Noun`… */
   tags: string[];
-  /** Where the term is in the parsed string, in UTF-16 code units. */
-  offset: { start: number; length: number };
 }
 
 /** A parsed text. */
 export interface CompromiseView {
-  json(options: { offset: true }): Array<{ terms: CompromiseTerm[] }>;
+  json(): Array<{ terms: CompromiseTerm[] }>;
 }
 
 /** The default export of `fr-compromise` and of `compromise`: parse and tag a text. */
