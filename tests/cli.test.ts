@@ -3,7 +3,7 @@
  * stdout, stderr and the exit status checked (run `npm run build` first).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,7 +76,9 @@ describe('novlangue: help, version, usage errors', () => {
       writeFileSync(log, '');
       const run = spawnSync(process.execPath, ['--import', RECORD_IMPORTS, BIN, ...args], { cwd: fixture.root, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', RECORD_IMPORTS: log } });
       expect(run.status).toBe(0);
-      return readFileSync(log, 'utf8').split('\n');
+      const loaded = readFileSync(log, 'utf8').split('\n');
+      rmSync(log);
+      return loaded;
     };
     const analyser = (url: string): boolean => /\/dist\/analyze\.js$|\/dist\/lang\/detect\.js$|\/node_modules\/franc\//u.test(url);
     expect(modulesLoadedBy(['--version']).filter(analyser)).toEqual([]);
