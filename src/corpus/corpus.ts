@@ -54,6 +54,41 @@ export function analyzeCorpusLines(paths: string | readonly string[], options: C
   return run(paths, options, line) as AsyncGenerator<RecordLine, void, undefined>;
 }
 
+/**
+ * Files read ahead of the one being analysed. An asynchronous read takes about seven steps
+ * (open, stat, read until the end, stat, close, the sidecar), and each waits for this thread,
+ * busy analysing, to yield, which it does once a file: with one file read ahead, a run over
+ * small files sat idle a tenth of its time. Up to `READ_AHEAD_FILES` files are in flight, and
+ * beyond the next one no more than `READ_AHEAD_BYTES` of them, so large files are not all held.
+ */
+const READ_AHEAD_FILES = 8;
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
+
+function readAhead<R>(listed: readonly Listed[], read: (item: ListedFile) => Promise<R>): { take(index: number): Promise<R> | undefined } {
+  const reads = new Map<number, Promise<R>>();
+  let next = 0;
+  let bytes = 0;
+  const size = (index: number): number => {
+    const item = listed[index]!;
+    return 'error' in item ? 0 : item.size;
+  };
+  return {
+    take(index) {
+      for (; next < listed.length && next <= index + READ_AHEAD_FILES; next++) {
+        if (next > index + 1 && bytes + size(next) > READ_AHEAD_BYTES) break;
+        const item = listed[next]!;
+        if ('error' in item) continue;
+        reads.set(next, read(item));
+        bytes += item.size;
+      }
+      const reading = reads.get(index);
+      reads.delete(index);
+      bytes -= size(index);
+      return reading;
+    },
+  };
+}
+
 async function* run(paths: string | readonly string[], options: CorpusOptions, line: LineFormat | undefined): AsyncGenerator<RunOutput, void, undefined> {
   const inputs = typeof paths === 'string' ? [paths] : paths;
   if (!Array.isArray(inputs) || inputs.some((input) => typeof input !== 'string')) {
@@ -88,11 +123,7 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
   }
   // Only a run in this thread loads the analyser here (see `run-output.ts`).
   const { analyzeRead, readTask } = await import('./analyze-file.js');
-  // Read one file ahead: the next file is read while this one is analysed.
-  const readAt = (index: number): Promise<DocumentText | CorpusFailure> | undefined => {
-    const item = listed[index];
-    return item && !('error' in item) ? readTask(item, settings) : undefined;
-  };
+  const ahead = readAhead(listed, (item) => readTask(item, settings));
   // A very long text is analysed in a thread of its own: if it exhausts that thread's heap,
   // it costs only its own record (see `isolated.ts`). Not full records: their tokens are placed
   // on first read, and crossing to this thread would place millions of them at once.
@@ -104,12 +135,10 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
     return isolated.analyse(item, index, read, signal);
   };
   try {
-    let reading = readAt(0);
     for (let index = 0; index < listed.length; index++) {
       if (signal?.aborted) return;
       const item = listed[index]!;
-      const read = reading;
-      reading = readAt(index + 1);
+      const read = ahead.take(index);
       const result = 'error' in item ? finish(item, settings) : await analyzeAt(index, item, await read!);
       if (signal?.aborted) return;
       yield result;
@@ -118,3 +147,4 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
     await isolated?.close();
   }
 }
+
