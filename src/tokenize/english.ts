@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Model, WinkMethods } from 'wink-nlp';
 import type { TokenKind } from '../types.js';
+import { isAsciiLetter } from './chars.js';
 import { scan } from './01-scan.js';
 import { hasBlankLine } from './02-sentences.js';
 import { RawTokens, type RawToken, type RawTokenization } from './raw.js';
@@ -60,6 +61,15 @@ const LONG_RUN = new RegExp(`[^ \\t\\n\\r]{${MAX_WINK_RUN + 1},}`, 'g');
 
 const isPrintableAscii = (code: number): boolean => code > 32 && code < 127;
 
+/** Does `text[start, end)` hold whitespace (`\s`)? Read in place: asked of every token. */
+function hasSpace(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text.charAt(at))) return true;
+  }
+  return false;
+}
+
 /** Does `text` hold a run of more than `MAX_WINK_RUN` characters without a space or line end? */
 function hasLongRun(text: string): boolean {
   let run = 0;
@@ -71,7 +81,14 @@ function hasLongRun(text: string): boolean {
   return false;
 }
 
+/** Does `surface` hold a letter? Asked of nearly every token: its first code unit answers most of the time. */
+function hasLetter(surface: string): boolean {
+  return isAsciiLetter(surface.charCodeAt(0)) || LETTER.test(surface);
+}
+
 function kindOf(surface: string, type: string): TokenKind {
+  // Most tokens are plain words: an ASCII letter first is a word (never a footnote call).
+  if (type === 'word' && isAsciiLetter(surface.charCodeAt(0))) return 'word';
   switch (type) {
     case 'url':
     case 'email':
@@ -85,10 +102,10 @@ function kindOf(surface: string, type: string): TokenKind {
       return 'symbol';
     case 'number':
     case 'time':
-      return LETTER.test(surface) ? 'word' : 'number';
+      return hasLetter(surface) ? 'word' : 'number';
     default: // word, ordinal, decade, shortForm, alpha, apos, wordRP, unk
       if (SUPERSCRIPTS.test(surface) && surface.replace(SUPERSCRIPTS, '') === '') return 'footnote';
-      if (LETTER.test(surface)) return 'word';
+      if (hasLetter(surface)) return 'word';
       if (/^[\p{Nd}\u2080-\u2089]/u.test(surface)) return 'number';
       if (QUOTES.has(surface)) return 'quote';
       return /^\p{P}+$/u.test(surface) ? 'punct' : 'symbol';
@@ -155,15 +172,16 @@ function refine(text: string, pieces: Array<Piece & { type: string }>): Piece[] 
     out.push({ kind, start, end, pos, contraction: from.contraction, opens });
   };
   for (const piece of pieces) {
-    const surface = text.slice(piece.start, piece.end);
     const { start, end, opens } = piece;
-    if (SPACE.test(surface)) {
+    if (hasSpace(text, start, end)) {
+      const surface = text.slice(start, end);
       // wink sometimes keeps exotic spaces inside an unknown token (`³\u3000³`): rescan it.
       const parts = scan(surface, 'en');
       for (let i = 0; i < parts.count; i++) push(piece, start + parts.start(i), start + parts.end(i), parts.kind(i), 'X', opens && i === 0);
       continue;
     }
     if (piece.type === 'url') {
+      const surface = text.slice(start, end);
       // `https://example.org/page.` at the end of a sentence: the full stop is not the address's.
       const trailer = URL_TRAILER.exec(surface);
       const cut = trailer ? end - trailer[0].length : end;
@@ -175,14 +193,16 @@ function refine(text: string, pieces: Array<Piece & { type: string }>): Piece[] 
         }
         continue;
       }
-    } else if ((piece.type === 'hashtag' || piece.type === 'mention') && surface.length > 1) {
+    } else if ((piece.type === 'hashtag' || piece.type === 'mention') && end - start > 1) {
+      const surface = text.slice(start, end);
       // `#SmartCity`, `@IBM`: the sign is a symbol, the rest a word the lexicon can see.
       push(piece, start, start + 1, 'symbol', 'SYM', opens);
       push(piece, start + 1, end, kindOf(surface.slice(1), 'word'), 'PROPN', false);
       continue;
     } else if (piece.kind === 'word' && !piece.contraction) {
       // wink splits `Toronto's` but sometimes not `Songdo’s`: split it the same way.
-      const possessive = surface.length > 2 && (surface.endsWith('s') || surface.endsWith('S')) ? POSSESSIVE.exec(surface) : null;
+      const last = text.charCodeAt(end - 1);
+      const possessive = end - start > 2 && (last === 115 || last === 83) ? POSSESSIVE.exec(text.slice(start, end)) : null;
       if (possessive) {
         const cut = start + possessive[1]!.length;
         push(piece, start, cut, 'word', piece.pos ?? 'PROPN', opens);
@@ -190,10 +210,10 @@ function refine(text: string, pieces: Array<Piece & { type: string }>): Piece[] 
         continue;
       }
       // A footnote call glued to its word: `promoted³`.
-      const superscript = SUPERSCRIPT.test(surface.charAt(surface.length - 1)) ? SUPERSCRIPTS.exec(surface) : null;
+      const superscript = last > 127 && SUPERSCRIPT.test(text.charAt(end - 1)) ? SUPERSCRIPTS.exec(text.slice(start, end)) : null;
       if (superscript && superscript.index > 0) {
         const cut = start + superscript.index;
-        push(piece, start, cut, kindOf(surface.slice(0, superscript.index), 'word'), piece.pos ?? 'X', opens);
+        push(piece, start, cut, kindOf(superscript.input.slice(0, superscript.index), 'word'), piece.pos ?? 'X', opens);
         push(piece, cut, end, 'footnote', 'X', false);
         continue;
       }
