@@ -1,8 +1,8 @@
 /**
  * Step 2: read a file's bytes, refusing what cannot be read safely: too large, not a regular
  * file, or changed while being read (a half-written file would give half an analysis).
- * Two ways, one set of checks: asynchronous for the main thread, synchronous for pool workers,
- * whose only job is to read and analyse (five asynchronous calls a file cost a worker about a
+ * Two ways, one set of checks: asynchronous for `readDocument`, synchronous for corpus runs,
+ * whose only job is to read and analyse (five asynchronous calls a file cost a run about a
  * tenth of its time on a folder of small files).
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';

@@ -2,6 +2,7 @@
  * `analyzeCorpus()`: list the inputs, then read and analyse each file, in this thread or in a
  * pool of workers, yielding one record per file in path order as soon as it is ready.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { NovlangueError, describeValue } from '../errors.js';
 import { listCorpus, type Listed, type ListedFile } from './01-list.js';
 import type { LineFormat, RecordLine } from './lines.js';
@@ -54,40 +55,8 @@ export function analyzeCorpusLines(paths: string | readonly string[], options: C
   return run(paths, options, line) as AsyncGenerator<RecordLine, void, undefined>;
 }
 
-/**
- * Files read ahead of the one being analysed. An asynchronous read takes about seven steps
- * (open, stat, read until the end, stat, close, the sidecar), and each waits for this thread,
- * busy analysing, to yield, which it does once a file: with one file read ahead, a run over
- * small files sat idle a tenth of its time. Up to `READ_AHEAD_FILES` files are in flight, and
- * beyond the next one no more than `READ_AHEAD_BYTES` of them, so large files are not all held.
- */
-const READ_AHEAD_FILES = 8;
-const READ_AHEAD_BYTES = 8 * 1024 * 1024;
-
-function readAhead<R>(listed: readonly Listed[], read: (item: ListedFile) => Promise<R>): { take(index: number): Promise<R> | undefined } {
-  const reads = new Map<number, Promise<R>>();
-  let next = 0;
-  let bytes = 0;
-  const size = (index: number): number => {
-    const item = listed[index]!;
-    return 'error' in item ? 0 : item.size;
-  };
-  return {
-    take(index) {
-      for (; next < listed.length && next <= index + READ_AHEAD_FILES; next++) {
-        if (next > index + 1 && bytes + size(next) > READ_AHEAD_BYTES) break;
-        const item = listed[next]!;
-        if ('error' in item) continue;
-        reads.set(next, read(item));
-        bytes += item.size;
-      }
-      const reading = reads.get(index);
-      reads.delete(index);
-      bytes -= size(index);
-      return reading;
-    },
-  };
-}
+/** At most this long (ms, give or take one file) between two turns of the event loop in a run in this thread. */
+const TURN_MS = 10;
 
 async function* run(paths: string | readonly string[], options: CorpusOptions, line: LineFormat | undefined): AsyncGenerator<RunOutput, void, undefined> {
   const inputs = typeof paths === 'string' ? [paths] : paths;
@@ -123,7 +92,6 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
   }
   // Only a run in this thread loads the analyser here (see `run-output.ts`).
   const { analyzeRead, readTask } = await import('./analyze-file.js');
-  const ahead = readAhead(listed, (item) => readTask(item, settings));
   // A very long text is analysed in a thread of its own: if it exhausts that thread's heap,
   // it costs only its own record (see `isolated.ts`). Not full records: their tokens are placed
   // on first read, and crossing to this thread would place millions of them at once.
@@ -135,11 +103,18 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
     return isolated.analyse(item, index, read, signal);
   };
   try {
+    let turned = performance.now();
     for (let index = 0; index < listed.length; index++) {
+      // Reads block and analyses are synchronous: the event loop turns only when given the
+      // chance, and without it a signal (Ctrl-C), the progress bar or a slow stdout would wait
+      // for the end of the run.
+      if (performance.now() - turned >= TURN_MS) {
+        await nextTurn();
+        turned = performance.now();
+      }
       if (signal?.aborted) return;
       const item = listed[index]!;
-      const read = ahead.take(index);
-      const result = 'error' in item ? finish(item, settings) : await analyzeAt(index, item, await read!);
+      const result = 'error' in item ? finish(item, settings) : await analyzeAt(index, item, await readTask(item, settings));
       if (signal?.aborted) return;
       yield result;
     }

@@ -57,9 +57,9 @@ export interface FileReaders {
   sidecar(fsPath: string, file: string): Meta | Promise<Meta>;
 }
 
-/** Asynchronous reads: the main thread has the rest of the run to keep going. */
+/** Asynchronous reads: for `readDocument`, whose caller may have other work for its thread. */
 export const ASYNC_READERS: FileReaders = { bytes: readBytes, sidecar: readSidecar };
-/** Blocking reads: a worker thread has nothing else to do while it waits. */
+/** Blocking reads: for corpus runs, whose threads have nothing else to do while they wait (see `readTask`). */
 export const BLOCKING_READERS: FileReaders = { bytes: readBytesSync, sidecar: readSidecarSync };
 
 /** `readDocument`, reading with `readers`. */

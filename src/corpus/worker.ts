@@ -9,7 +9,7 @@ import path from 'node:path';
 import { workerData } from 'piscina';
 import type { ListedFile } from './01-list.js';
 import { analyzeRead, lexiconOf, readTask } from './analyze-file.js';
-import { BLOCKING_READERS, type DocumentText } from './document.js';
+import type { DocumentText } from './document.js';
 import { ANALYSING, DONE } from './file-states.js';
 import { finish, type RunOutput, type RunSettings } from './run-output.js';
 
@@ -43,8 +43,7 @@ export default async function analyzeInWorker({ files, indexes, read: given }: W
   const out: RunOutput[] = [];
   for (let i = 0; i < files.length; i++) {
     const task = files[i]!;
-    // Blocking reads: a worker has nothing else to do while it waits.
-    const read = given && files.length === 1 ? given : await readTask(task, settings, BLOCKING_READERS);
+    const read = given && files.length === 1 ? given : await readTask(task, settings);
     Atomics.store(states, indexes[i]!, ANALYSING);
     if (CRASH_ON !== undefined && CRASH_ON !== '' && path.posix.basename(task.file) === CRASH_ON) process.exit(70);
     out.push(finish(analyzeRead(task, read, settings, lexicon), settings));
