@@ -6,6 +6,7 @@
 import { csvRows } from '../report/csv.js';
 import { jsonlLine } from '../report/json.js';
 import type { ReportOptions } from '../report/types.js';
+import { jsonlBytes } from './jsonl-bytes.js';
 import { isCorpusFailure, type CorpusErrorCode, type ReportResult } from './types.js';
 
 /** How records become lines; plain data, so workers receive it once with the run's settings. */
@@ -31,8 +32,12 @@ export interface RecordLine {
 
 const utf8 = new TextEncoder();
 
-/** The same functions as the report modules: the line is the same byte for byte, in any thread. */
+/** The line of the report modules, byte for byte, in any thread (a document's jsonl line without making it a string first). */
 export function recordLine(result: ReportResult, { format, options }: LineFormat): RecordLine {
-  const line = utf8.encode(format === 'jsonl' ? jsonlLine(result, options) : csvRows(result, options));
-  return isCorpusFailure(result) ? { file: result.file, code: result.error.code, line } : { file: result.file, score: result.score, line };
+  if (isCorpusFailure(result)) {
+    const line = utf8.encode(format === 'jsonl' ? jsonlLine(result, options) : csvRows(result, options));
+    return { file: result.file, code: result.error.code, line };
+  }
+  const line = format === 'jsonl' ? jsonlBytes(result, options.withText) : utf8.encode(csvRows(result, options));
+  return { file: result.file, score: result.score, line };
 }
