@@ -12,9 +12,12 @@ import type { Finding } from '../types.js';
 import { jsonRecord } from '../report/tally.js';
 import type { CorpusDocumentLean } from './types.js';
 
+/** Size of the reused buffer; a longer line gets a buffer of its own, dropped once taken. */
+const KEPT_BYTES = 256 * 1024;
+
 /** A growable byte buffer, reused line after line. */
 class LineBuffer {
-  private bytes = Buffer.allocUnsafe(64 * 1024);
+  private bytes = Buffer.allocUnsafe(KEPT_BYTES);
   private length = 0;
 
   /** Room for `more` bytes past the current end. */
@@ -46,6 +49,7 @@ class LineBuffer {
   take(): Uint8Array {
     const line = new Uint8Array(this.bytes.subarray(0, this.length));
     this.length = 0;
+    if (this.bytes.length > KEPT_BYTES) this.bytes = Buffer.allocUnsafe(KEPT_BYTES);
     return line;
   }
 }
