@@ -3,7 +3,7 @@
  * <file> --jobs N`, one process per run, timed from spawn to exit, with its peak RSS.
  */
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { BenchFolder } from './corpus.js';
 import { available, firstLine, runNode, unavailable, type Outcome, type ProcessRun, type RssProbe } from './measure.js';
 
@@ -84,7 +84,7 @@ export function describeFailures(failures: Record<string, number>): string | und
 
 /** Run the CLI over `folder` and measure it; the report is counted, then deleted. */
 export async function runFolder(context: CliContext, folder: BenchFolder, format: string, jobs: number): Promise<Outcome<FolderRun>> {
-  const output = join(context.scratch, `report-${format}-${jobs}-${folder.files}.${format}`);
+  const output = join(context.scratch, `report-${basename(folder.dir)}-${format}-${jobs}-${folder.files}.${format}`);
   rmSync(output, { force: true });
   try {
     const run = await runNode([context.cli, folder.dir, '--format', format, '--output', output, '--jobs', String(jobs)], {
@@ -113,6 +113,38 @@ export async function runFolder(context: CliContext, folder: BenchFolder, format
   } finally {
     rmSync(output, { force: true });
   }
+}
+
+/**
+ * Two runs at once, one process each (`--jobs 1` on each half of a folder): what the machine
+ * gives two threads of this work, pool or no pool. The wall time is the later finish; the
+ * peak RSS, the sum of the two peaks.
+ */
+export async function runTogether(context: CliContext, halves: readonly [BenchFolder, BenchFolder], format: string): Promise<Outcome<FolderRun>> {
+  const [one, two] = await Promise.all(halves.map((half) => runFolder(context, half, format, 1)));
+  if (!one!.ok) return one!;
+  if (!two!.ok) return two!;
+  const a = one!.value;
+  const b = two!.value;
+  const files = a.files + b.files;
+  const bytes = a.bytes + b.bytes;
+  const wallMs = Math.max(a.wallMs, b.wallMs);
+  const failures: Record<string, number> = { ...a.failures };
+  for (const [code, count] of Object.entries(b.failures)) failures[code] = (failures[code] ?? 0) + count;
+  const result: FolderRun = {
+    format,
+    jobs: 1,
+    files,
+    bytes,
+    wallMs,
+    filesPerS: files / (wallMs / 1000),
+    mbPerS: bytes / 1e6 / (wallMs / 1000),
+    outputBytes: a.outputBytes + b.outputBytes,
+    lines: a.lines + b.lines,
+    failures,
+  };
+  if (a.peakRssMb !== undefined && b.peakRssMb !== undefined) result.peakRssMb = a.peakRssMb + b.peakRssMb;
+  return available(result);
 }
 
 /** Start-up: best wall time of a few runs of a short command, after one warm-up run. */

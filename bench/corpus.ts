@@ -157,12 +157,12 @@ export function writeFolder(dir: string, source: BenchText, files: number, seed:
   return { dir, files, bytes, from: `the French bench text (${source.sources.length} sources)`, seed, sha256: hash.digest('hex') };
 }
 
-/** A folder holding the first `files` files of `folder`, as hard links (copies where links fail). */
-export function subFolder(folder: BenchFolder, dir: string, files: number): BenchFolder {
+/** A folder holding `files` files of `folder` from the `first`-th on, as hard links (copies where links fail). */
+export function subFolder(folder: BenchFolder, dir: string, files: number, first = 0): BenchFolder {
   mkdirSync(dir, { recursive: true });
   const hash = createHash('sha256');
   let bytes = 0;
-  for (let i = 0; i < files; i++) {
+  for (let i = first; i < first + files; i++) {
     const from = join(folder.dir, fileName(i));
     const to = join(dir, fileName(i));
     try {
