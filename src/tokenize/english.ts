@@ -42,6 +42,16 @@ interface Piece extends RawToken {
   opens: boolean;
 }
 
+/** A piece as wink gave it, with wink's token type. */
+type WinkPiece = Piece & { type: string };
+
+/**
+ * Where a step sends its pieces, one at a time and in order. The steps run as one pass, from
+ * wink's tokens to the raw tokens: no step builds an array of every piece of the text for the
+ * next one to read (three arrays of a piece per token, for a text of a million tokens).
+ */
+type Emit = (piece: Piece) => void;
+
 // Nothing but whitespace, control and format characters: never a token (the French scanner skips them too).
 const BLANK = /^[\s\p{Cc}\p{Cf}]*$/u;
 // Characters of a word, as the regex scanner counts them: letters, marks, digits, subscript digits (CO₂).
@@ -120,7 +130,7 @@ function kindOf(surface: string, type: string): TokenKind {
  * and the token). A token that cannot be found is dropped, and step 4 rescans what is left over;
  * fuzzing found no such case with wink-nlp 2.4, but the guarantee must not rest on it.
  */
-function align(original: string): Array<Piece & { type: string }> {
+function align(original: string, emit: (piece: WinkPiece) => void): void {
   const wink = winkNlp();
   const { its } = wink;
   // wink's tokenizer is quadratic in the length of a run without spaces (`aaa…`, `co-co-co-…`:
@@ -137,7 +147,6 @@ function align(original: string): Array<Piece & { type: string }> {
   const opens = new Uint8Array(values.length);
   for (const span of doc.sentences().out(its.span) as unknown as Array<[number, number]>) opens[span[0]] = 1;
 
-  const pieces: Array<Piece & { type: string }> = [];
   let cursor = 0;
   let pendingOpen = false;
   for (let i = 0; i < values.length; i++) {
@@ -151,7 +160,7 @@ function align(original: string): Array<Piece & { type: string }> {
     }
     cursor = start + value.length;
     if (!isPrintableAscii(value.charCodeAt(0)) && BLANK.test(value)) continue;
-    pieces.push({
+    emit({
       kind: kindOf(value, types[i]!),
       start,
       end: cursor,
@@ -162,67 +171,62 @@ function align(original: string): Array<Piece & { type: string }> {
     });
     pendingOpen = false;
   }
-  return pieces;
 }
 
 /** Step 2: split what wink keeps together and the shared steps want apart. */
-function refine(text: string, pieces: Array<Piece & { type: string }>): Piece[] {
-  const out: Piece[] = [];
+function refine(text: string, piece: WinkPiece, emit: Emit): void {
   const push = (from: Piece, start: number, end: number, kind: TokenKind, pos: string, opens: boolean): void => {
-    out.push({ kind, start, end, pos, contraction: from.contraction, opens });
+    emit({ kind, start, end, pos, contraction: from.contraction, opens });
   };
-  for (const piece of pieces) {
-    const { start, end, opens } = piece;
-    if (hasSpace(text, start, end)) {
-      const surface = text.slice(start, end);
-      // wink sometimes keeps exotic spaces inside an unknown token (`³\u3000³`): rescan it.
-      const parts = scan(surface, 'en');
-      for (let i = 0; i < parts.count; i++) push(piece, start + parts.start(i), start + parts.end(i), parts.kind(i), 'X', opens && i === 0);
-      continue;
-    }
-    if (piece.type === 'url') {
-      const surface = text.slice(start, end);
-      // `https://example.org/page.` at the end of a sentence: the full stop is not the address's.
-      const trailer = URL_TRAILER.exec(surface);
-      const cut = trailer ? end - trailer[0].length : end;
-      if (trailer && cut > start) {
-        push(piece, start, cut, 'url', piece.pos ?? 'X', opens);
-        for (let at = cut; at < end; at++) {
-          const char = text.charAt(at);
-          push(piece, at, at + 1, QUOTES.has(char) ? 'quote' : 'punct', 'PUNCT', false);
-        }
-        continue;
-      }
-    } else if ((piece.type === 'hashtag' || piece.type === 'mention') && end - start > 1) {
-      const surface = text.slice(start, end);
-      // `#SmartCity`, `@IBM`: the sign is a symbol, the rest a word the lexicon can see.
-      push(piece, start, start + 1, 'symbol', 'SYM', opens);
-      push(piece, start + 1, end, kindOf(surface.slice(1), 'word'), 'PROPN', false);
-      continue;
-    } else if (piece.kind === 'word' && !piece.contraction) {
-      // wink splits `Toronto's` but sometimes not `Songdo’s`: split it the same way.
-      const last = text.charCodeAt(end - 1);
-      const possessive = end - start > 2 && (last === 115 || last === 83) ? POSSESSIVE.exec(text.slice(start, end)) : null;
-      if (possessive) {
-        const cut = start + possessive[1]!.length;
-        push(piece, start, cut, 'word', piece.pos ?? 'PROPN', opens);
-        push(piece, cut, end, 'word', 'PART', false);
-        continue;
-      }
-      // A footnote call glued to its word: `promoted³`.
-      const superscript = last > 127 && SUPERSCRIPT.test(text.charAt(end - 1)) ? SUPERSCRIPTS.exec(text.slice(start, end)) : null;
-      if (superscript && superscript.index > 0) {
-        const cut = start + superscript.index;
-        push(piece, start, cut, kindOf(superscript.input.slice(0, superscript.index), 'word'), piece.pos ?? 'X', opens);
-        push(piece, cut, end, 'footnote', 'X', false);
-        continue;
-      }
-    }
-    // Most tokens pass as wink gave them.
-    piece.pos ??= 'X';
-    out.push(piece);
+  const { start, end, opens } = piece;
+  if (hasSpace(text, start, end)) {
+    const surface = text.slice(start, end);
+    // wink sometimes keeps exotic spaces inside an unknown token (`³\u3000³`): rescan it.
+    const parts = scan(surface, 'en');
+    for (let i = 0; i < parts.count; i++) push(piece, start + parts.start(i), start + parts.end(i), parts.kind(i), 'X', opens && i === 0);
+    return;
   }
-  return out;
+  if (piece.type === 'url') {
+    const surface = text.slice(start, end);
+    // `https://example.org/page.` at the end of a sentence: the full stop is not the address's.
+    const trailer = URL_TRAILER.exec(surface);
+    const cut = trailer ? end - trailer[0].length : end;
+    if (trailer && cut > start) {
+      push(piece, start, cut, 'url', piece.pos ?? 'X', opens);
+      for (let at = cut; at < end; at++) {
+        const char = text.charAt(at);
+        push(piece, at, at + 1, QUOTES.has(char) ? 'quote' : 'punct', 'PUNCT', false);
+      }
+      return;
+    }
+  } else if ((piece.type === 'hashtag' || piece.type === 'mention') && end - start > 1) {
+    const surface = text.slice(start, end);
+    // `#SmartCity`, `@IBM`: the sign is a symbol, the rest a word the lexicon can see.
+    push(piece, start, start + 1, 'symbol', 'SYM', opens);
+    push(piece, start + 1, end, kindOf(surface.slice(1), 'word'), 'PROPN', false);
+    return;
+  } else if (piece.kind === 'word' && !piece.contraction) {
+    // wink splits `Toronto's` but sometimes not `Songdo’s`: split it the same way.
+    const last = text.charCodeAt(end - 1);
+    const possessive = end - start > 2 && (last === 115 || last === 83) ? POSSESSIVE.exec(text.slice(start, end)) : null;
+    if (possessive) {
+      const cut = start + possessive[1]!.length;
+      push(piece, start, cut, 'word', piece.pos ?? 'PROPN', opens);
+      push(piece, cut, end, 'word', 'PART', false);
+      return;
+    }
+    // A footnote call glued to its word: `promoted³`.
+    const superscript = last > 127 && SUPERSCRIPT.test(text.charAt(end - 1)) ? SUPERSCRIPTS.exec(text.slice(start, end)) : null;
+    if (superscript && superscript.index > 0) {
+      const cut = start + superscript.index;
+      push(piece, start, cut, kindOf(superscript.input.slice(0, superscript.index), 'word'), piece.pos ?? 'X', opens);
+      push(piece, cut, end, 'footnote', 'X', false);
+      return;
+    }
+  }
+  // Most tokens pass as wink gave them.
+  piece.pos ??= 'X';
+  emit(piece);
 }
 
 /** Part of speech of a compound made of `first … last`. */
@@ -240,34 +244,63 @@ const isWordish = (piece: Piece): boolean => piece.kind === 'word' || piece.kind
  * Step 3: glue back what wink splits and the lexicon needs whole: hyphenated compounds
  * (`data-driven`, `state-of-the-art`, `self-styled`), and runs of word characters with no space
  * between them (`5G`, `CO₂`, `10.30pm`) unless wink split a contraction (`can` `not`, `do` `n't`).
+ * The last piece is held while the next may still be glued to it; a hyphen after a word waits
+ * for the piece after it.
  */
-function glue(text: string, pieces: Piece[]): Piece[] {
-  const out: Piece[] = [];
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    const last = out[out.length - 1];
+class Glue {
+  private last: Piece | undefined;
+  private hyphen: Piece | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly emit: Emit,
+  ) {}
+
+  push(piece: Piece): void {
+    const { text } = this;
+    if (this.hyphen) {
+      const hyphen = this.hyphen;
+      const last = this.last!;
+      this.hyphen = undefined;
+      if (hyphen.end === piece.start && isWordish(piece) && WORD_CHAR.test(text.charAt(piece.start))) {
+        last.pos = compoundPos(last, piece, true);
+        last.end = piece.end;
+        last.kind = 'word';
+        last.contraction = piece.contraction;
+        return;
+      }
+      this.settle(hyphen);
+    }
+    const last = this.last;
     if (last && isWordish(last) && isWordish(piece) && last.end === piece.start && !last.contraction && !piece.contraction
       && WORD_CHAR.test(text.charAt(last.end - 1)) && WORD_CHAR.test(text.charAt(piece.start))) {
       const merged = text.slice(last.start, piece.end);
       last.pos = compoundPos(last, piece, false);
       last.end = piece.end;
       last.kind = LETTER.test(merged) ? 'word' : 'number';
-      continue;
+      return;
     }
-    const next = pieces[i + 1];
-    if (last && next && piece.kind === 'punct' && HYPHENS.has(text.slice(piece.start, piece.end))
-      && last.end === piece.start && piece.end === next.start && isWordish(last) && isWordish(next) && !last.contraction
-      && LETTER.test(text.charAt(last.start)) && WORD_CHAR.test(text.charAt(next.start))) {
-      last.pos = compoundPos(last, next, true);
-      last.end = next.end;
-      last.kind = 'word';
-      last.contraction = next.contraction;
-      i++;
-      continue;
+    if (last && piece.kind === 'punct' && HYPHENS.has(text.slice(piece.start, piece.end)) && last.end === piece.start && isWordish(last)
+      && !last.contraction && LETTER.test(text.charAt(last.start))) {
+      this.hyphen = piece;
+      return;
     }
-    out.push(piece);
+    this.settle(piece);
   }
-  return out;
+
+  /** The pieces still held, at the end of the text. */
+  flush(): void {
+    if (this.hyphen) this.settle(this.hyphen);
+    this.hyphen = undefined;
+    if (this.last) this.emit(this.last);
+    this.last = undefined;
+  }
+
+  /** `piece` is the new last one: the one before can no longer change. */
+  private settle(piece: Piece): void {
+    if (this.last) this.emit(this.last);
+    this.last = piece;
+  }
 }
 
 /**
@@ -275,29 +308,39 @@ function glue(text: string, pieces: Piece[]): Piece[] {
  * scanned by the regex scanner, so that, as in French, only whitespace, control and format
  * characters fall between tokens.
  */
-function fillGaps(text: string, pieces: Piece[]): Piece[] {
-  const out: Piece[] = [];
-  let cursor = 0;
-  const fill = (to: number): void => {
-    for (let at = cursor; at < to; at++) {
+class FillGaps {
+  private cursor = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly emit: Emit,
+  ) {}
+
+  push(piece: Piece): void {
+    this.fill(piece.start);
+    this.emit(piece);
+    this.cursor = piece.end;
+  }
+
+  /** The gap after the last piece, at the end of the text. */
+  flush(): void {
+    this.fill(this.text.length);
+  }
+
+  private fill(to: number): void {
+    const { text } = this;
+    for (let at = this.cursor; at < to; at++) {
       const code = text.charCodeAt(at);
       if (code === 32 || code === 10 || code === 13 || code === 9) continue; // the usual gaps, without a regex
       const gap = text.slice(at, to);
       if (BLANK.test(gap)) return;
       const parts = scan(gap, 'en');
       for (let i = 0; i < parts.count; i++) {
-        out.push({ kind: parts.kind(i), start: parts.start(i) + at, end: parts.end(i) + at, contraction: false, opens: false });
+        this.emit({ kind: parts.kind(i), start: parts.start(i) + at, end: parts.end(i) + at, contraction: false, opens: false });
       }
       return;
     }
-  };
-  for (const piece of pieces) {
-    fill(piece.start);
-    out.push(piece);
-    cursor = piece.end;
   }
-  fill(text.length);
-  return out;
 }
 
 /**
@@ -305,18 +348,23 @@ function fillGaps(text: string, pieces: Piece[]): Piece[] {
  * again at blank lines, and wink's universal POS tags.
  */
 export function tokenizeEnglish(text: string): RawTokenization {
-  const pieces = fillGaps(text, glue(text, refine(text, align(text))));
   const tokens = new RawTokens();
   const sentences: Array<[number, number]> = [];
   let sentenceStart = 0;
-  pieces.forEach((piece, i) => {
+  let previousEnd = 0;
+  const gaps = new FillGaps(text, (piece) => {
     // wink's sentence boundaries, and a blank line always ends a sentence (headings have no full stop).
-    if (i > 0 && (piece.opens || hasBlankLine(text, pieces[i - 1]!.end, piece.start))) {
-      sentences.push([sentenceStart, i]);
-      sentenceStart = i;
+    if (tokens.count > 0 && (piece.opens || hasBlankLine(text, previousEnd, piece.start))) {
+      sentences.push([sentenceStart, tokens.count]);
+      sentenceStart = tokens.count;
     }
     tokens.push(piece.kind, piece.start, piece.end, piece.pos);
+    previousEnd = piece.end;
   });
+  const glue = new Glue(text, (piece) => gaps.push(piece));
+  align(text, (piece) => refine(text, piece, (refined) => glue.push(refined)));
+  glue.flush();
+  gaps.flush();
   if (sentenceStart < tokens.count) sentences.push([sentenceStart, tokens.count]);
   return { tokens, sentences };
 }
