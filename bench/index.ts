@@ -240,8 +240,8 @@ async function main(): Promise<void> {
       }
       // What two threads of this work get from the machine, without a pool: two --jobs 1
       // processes at once, each on half the folder. On a machine whose two cores share more
-      // than they seem to (caches, memory bandwidth, a hypervisor's scheduling), --jobs 2 cannot
-      // do better than this; the speed-up target reads against it.
+      // than they seem to (caches, memory bandwidth, a hypervisor's scheduling), --jobs 2 can
+      // hardly do better than this; the speed-up target prints it beside its own ratio.
       if (jobs1.result.ok && context && performance.now() - started + (predict(jobs1.result, FOLDER_FILES / 2) ?? 0) <= SOFT_BUDGET_MS) {
         const half = FOLDER_FILES / 2;
         const halves = [subFolder(folder, join(scratch, 'half-1'), half), subFolder(folder, join(scratch, 'half-2'), half, half)] as const;

@@ -31,8 +31,8 @@ export function lexiconOf(settings: RunSettings): Lexicon | undefined {
  * block: the thread of a run has nothing else to do while it waits, and asynchronous reads cost
  * it more than they spare. A file takes some seven asynchronous calls (open, stat, read until
  * the end, stat, close, its sidecar), each resumed only when the thread, busy analysing, yields:
- * in one thread over 10,000 small files, 12 s instead of 14 to 18 s (15 % of the CPU profile in
- * fs/promises, and the thread idle a tenth of the run).
+ * in one thread over 10,000 small files, 12 s instead of 14 to 18 s (a tenth of the CPU profile
+ * in fs/promises, and the thread idle another tenth of the run).
  */
 export async function readTask(task: ListedFile, settings: RunSettings): Promise<DocumentText | CorpusFailure> {
   try {

@@ -122,4 +122,3 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
     await isolated?.close();
   }
 }
-
