@@ -236,7 +236,16 @@ export interface SetMatch<T> {
   end: number;
 }
 
-type Item<T> = { slots: readonly RuleSlot[]; value: T };
+/**
+ * A pattern of a set. `next`: when the first slot takes exactly one token and the second is a
+ * required plain slot, the test the token after a start must pass, asked before anything else
+ * (`=de =demain` starts at every "de" of a text and matches at a few).
+ */
+type Item<T> = { slots: readonly RuleSlot[]; value: T; next: FormTest | undefined };
+
+/** Does `slot` always take exactly one token, filled by its form alone? */
+const isPlainSlot = (slot: RuleSlot | undefined): slot is RuleSlot =>
+  slot !== undefined && slot.gap === 0 && !slot.optional && !slot.negated && slot.categories.size === 0 && slot.tags.size === 0;
 const NONE: ReadonlyArray<never> = [];
 
 /**
@@ -260,7 +269,7 @@ export class PatternSet<T> {
 
   add(slots: readonly RuleSlot[], value: T): void {
     const first = slots[0]!;
-    const item = { slots, value };
+    const item = { slots, value, next: isPlainSlot(first) && isPlainSlot(slots[1]) ? slots[1].filled : undefined };
     for (const stem of first.stems) push(this.byStem, stem, item);
     for (const form of first.forms) push(this.byForm, form, item);
     for (const category of first.categories) push(this.byCategory, category, item);
@@ -293,7 +302,10 @@ export class PatternSet<T> {
     const candidates = this.candidates(ctx, t);
     let bestEnd = -1;
     let best = 0;
+    const following = t + 1 < limit ? ctx.tokens.forms[t + 1] : undefined;
     for (let k = 0; k < candidates.length; k++) {
+      const { next } = candidates[k]!;
+      if (next !== undefined && (following === undefined || !next.has(following))) continue;
       const end = matchRule(ctx, candidates[k]!.slots, 0, t, limit);
       if (end > t && end > bestEnd) {
         bestEnd = end;
