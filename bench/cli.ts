@@ -82,6 +82,15 @@ export function describeFailures(failures: Record<string, number>): string | und
   return entries.length === 0 ? undefined : entries.map(([code, count]) => `${count} ${code}`).join(', ');
 }
 
+/** A run's size, wall time and the rates they make. */
+const rates = (files: number, bytes: number, wallMs: number): Pick<FolderRun, 'files' | 'bytes' | 'wallMs' | 'filesPerS' | 'mbPerS'> => ({
+  files,
+  bytes,
+  wallMs,
+  filesPerS: files / (wallMs / 1000),
+  mbPerS: bytes / 1e6 / (wallMs / 1000),
+});
+
 /** Run the CLI over `folder` and measure it; the report is counted, then deleted. */
 export async function runFolder(context: CliContext, folder: BenchFolder, format: string, jobs: number): Promise<Outcome<FolderRun>> {
   const output = join(context.scratch, `report-${basename(folder.dir)}-${format}-${jobs}-${folder.files}.${format}`);
@@ -96,15 +105,10 @@ export async function runFolder(context: CliContext, folder: BenchFolder, format
     const failed = failure(run, context.timeoutMs);
     if (failed !== undefined) return unavailable(failed);
     if (!existsSync(output)) return unavailable(`no report written to --output (${firstLine(run) || 'nothing on stderr'})`);
-    const seconds = run.wallMs / 1000;
     const result: FolderRun = {
       format,
       jobs,
-      files: folder.files,
-      bytes: folder.bytes,
-      wallMs: run.wallMs,
-      filesPerS: folder.files / seconds,
-      mbPerS: folder.bytes / 1e6 / seconds,
+      ...rates(folder.files, folder.bytes, run.wallMs),
       outputBytes: statSync(output).size,
       ...readReport(output, format),
     };
@@ -121,24 +125,17 @@ export async function runFolder(context: CliContext, folder: BenchFolder, format
  * peak RSS, the sum of the two peaks.
  */
 export async function runTogether(context: CliContext, halves: readonly [BenchFolder, BenchFolder], format: string): Promise<Outcome<FolderRun>> {
-  const [one, two] = await Promise.all(halves.map((half) => runFolder(context, half, format, 1)));
-  if (!one!.ok) return one!;
-  if (!two!.ok) return two!;
-  const a = one!.value;
-  const b = two!.value;
-  const files = a.files + b.files;
-  const bytes = a.bytes + b.bytes;
-  const wallMs = Math.max(a.wallMs, b.wallMs);
+  const [one, two] = await Promise.all([runFolder(context, halves[0], format, 1), runFolder(context, halves[1], format, 1)]);
+  if (!one.ok) return one;
+  if (!two.ok) return two;
+  const a = one.value;
+  const b = two.value;
   const failures: Record<string, number> = { ...a.failures };
   for (const [code, count] of Object.entries(b.failures)) failures[code] = (failures[code] ?? 0) + count;
   const result: FolderRun = {
     format,
     jobs: 1,
-    files,
-    bytes,
-    wallMs,
-    filesPerS: files / (wallMs / 1000),
-    mbPerS: bytes / 1e6 / (wallMs / 1000),
+    ...rates(a.files + b.files, a.bytes + b.bytes, Math.max(a.wallMs, b.wallMs)),
     outputBytes: a.outputBytes + b.outputBytes,
     lines: a.lines + b.lines,
     failures,

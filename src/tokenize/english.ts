@@ -173,17 +173,24 @@ function align(original: string, emit: (piece: WinkPiece) => void): void {
   }
 }
 
+/** A part of `from`, `[start, end)`, as a piece of its own. */
+const part = (from: Piece, start: number, end: number, kind: TokenKind, pos: string, opens: boolean): Piece => ({
+  kind,
+  start,
+  end,
+  pos,
+  contraction: from.contraction,
+  opens,
+});
+
 /** Step 2: split what wink keeps together and the shared steps want apart. */
 function refine(text: string, piece: WinkPiece, emit: Emit): void {
-  const push = (from: Piece, start: number, end: number, kind: TokenKind, pos: string, opens: boolean): void => {
-    emit({ kind, start, end, pos, contraction: from.contraction, opens });
-  };
   const { start, end, opens } = piece;
   if (hasSpace(text, start, end)) {
     const surface = text.slice(start, end);
     // wink sometimes keeps exotic spaces inside an unknown token (`³\u3000³`): rescan it.
     const parts = scan(surface, 'en');
-    for (let i = 0; i < parts.count; i++) push(piece, start + parts.start(i), start + parts.end(i), parts.kind(i), 'X', opens && i === 0);
+    for (let i = 0; i < parts.count; i++) emit(part(piece, start + parts.start(i), start + parts.end(i), parts.kind(i), 'X', opens && i === 0));
     return;
   }
   if (piece.type === 'url') {
@@ -192,18 +199,18 @@ function refine(text: string, piece: WinkPiece, emit: Emit): void {
     const trailer = URL_TRAILER.exec(surface);
     const cut = trailer ? end - trailer[0].length : end;
     if (trailer && cut > start) {
-      push(piece, start, cut, 'url', piece.pos ?? 'X', opens);
+      emit(part(piece, start, cut, 'url', piece.pos ?? 'X', opens));
       for (let at = cut; at < end; at++) {
         const char = text.charAt(at);
-        push(piece, at, at + 1, QUOTES.has(char) ? 'quote' : 'punct', 'PUNCT', false);
+        emit(part(piece, at, at + 1, QUOTES.has(char) ? 'quote' : 'punct', 'PUNCT', false));
       }
       return;
     }
   } else if ((piece.type === 'hashtag' || piece.type === 'mention') && end - start > 1) {
     const surface = text.slice(start, end);
     // `#SmartCity`, `@IBM`: the sign is a symbol, the rest a word the lexicon can see.
-    push(piece, start, start + 1, 'symbol', 'SYM', opens);
-    push(piece, start + 1, end, kindOf(surface.slice(1), 'word'), 'PROPN', false);
+    emit(part(piece, start, start + 1, 'symbol', 'SYM', opens));
+    emit(part(piece, start + 1, end, kindOf(surface.slice(1), 'word'), 'PROPN', false));
     return;
   } else if (piece.kind === 'word' && !piece.contraction) {
     // wink splits `Toronto's` but sometimes not `Songdo’s`: split it the same way.
@@ -211,16 +218,16 @@ function refine(text: string, piece: WinkPiece, emit: Emit): void {
     const possessive = end - start > 2 && (last === 115 || last === 83) ? POSSESSIVE.exec(text.slice(start, end)) : null;
     if (possessive) {
       const cut = start + possessive[1]!.length;
-      push(piece, start, cut, 'word', piece.pos ?? 'PROPN', opens);
-      push(piece, cut, end, 'word', 'PART', false);
+      emit(part(piece, start, cut, 'word', piece.pos ?? 'PROPN', opens));
+      emit(part(piece, cut, end, 'word', 'PART', false));
       return;
     }
     // A footnote call glued to its word: `promoted³`.
     const superscript = last > 127 && SUPERSCRIPT.test(text.charAt(end - 1)) ? SUPERSCRIPTS.exec(text.slice(start, end)) : null;
     if (superscript && superscript.index > 0) {
       const cut = start + superscript.index;
-      push(piece, start, cut, kindOf(superscript.input.slice(0, superscript.index), 'word'), piece.pos ?? 'X', opens);
-      push(piece, cut, end, 'footnote', 'X', false);
+      emit(part(piece, start, cut, kindOf(superscript.input.slice(0, superscript.index), 'word'), piece.pos ?? 'X', opens));
+      emit(part(piece, cut, end, 'footnote', 'X', false));
       return;
     }
   }
@@ -362,7 +369,8 @@ export function tokenizeEnglish(text: string): RawTokenization {
     previousEnd = piece.end;
   });
   const glue = new Glue(text, (piece) => gaps.push(piece));
-  align(text, (piece) => refine(text, piece, (refined) => glue.push(refined)));
+  const toGlue: Emit = (piece) => glue.push(piece);
+  align(text, (piece) => refine(text, piece, toGlue));
   glue.flush();
   gaps.flush();
   if (sentenceStart < tokens.count) sentences.push([sentenceStart, tokens.count]);
