@@ -1,5 +1,6 @@
 import { FormTest, type TokenForm, type TokenTable } from '../tokenize/index.js';
 import type { Category, Sentence } from '../types.js';
+import type { StartIndex } from './slots.js';
 import type { PatternInput, SpanKind } from './types.js';
 
 /**
@@ -26,8 +27,8 @@ export interface RuleContext {
   readonly clauseEnd: Int32Array;
   /** End (exclusive) of each token's sentence. */
   readonly sentenceEnd: Int32Array;
-  /** For each pattern set of the rule file, its matches (see `StartIndex.matchAll`). */
-  matches?: ReadonlyArray<ReadonlyArray<unknown>>;
+  /** The matches of every pattern set of a rule file, by set number, and the index that found them (see `StartIndex.matchAll`). */
+  matches?: { index: StartIndex; found: ReadonlyArray<ReadonlyArray<unknown>> };
 }
 
 /** Punctuation that ends a clause. The comma is one; quotation marks are not. */

@@ -16,7 +16,7 @@ export function findPatterns(input: PatternInput, rules: RuleSet = bundledRules(
   const findings: Finding[] = [];
   if (input.tokens.length === 0) return findings;
   const ctx = buildContext(input);
-  ctx.matches = rules.starts.matchAll(ctx);
+  ctx.matches = { index: rules.starts, found: rules.starts.matchAll(ctx) };
   const { text, tokens, positions } = input;
   for (const rule of rules.rules) {
     const { data } = rule;

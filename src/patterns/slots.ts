@@ -237,11 +237,19 @@ export interface SetMatch<T> {
 }
 
 /**
- * A pattern of a set. `next`: when the first slot takes exactly one token and the second is a
- * required plain slot, the test the token after a start must pass, asked before anything else
+ * A pattern of a set, as the start index holds it: its set's number, its slots and value.
+ * `next`: when the first slot takes exactly one token and the second is a required plain
+ * slot, the test the token after a start must pass, asked before anything else
  * (`=de =demain` starts at every "de" of a text and matches at a few).
  */
-type Item<T> = { slots: readonly RuleSlot[]; value: T; next: FormTest | undefined };
+interface Start {
+  set: number;
+  slots: readonly RuleSlot[];
+  value: unknown;
+  next: FormTest | undefined;
+  /** The `Pass` step at which it was last tried: a pattern listed by its form and by its category is tried once. */
+  triedAt: number;
+}
 
 /** Does `slot` always take exactly one token, filled by its form alone? */
 const isPlainSlot = (slot: RuleSlot | undefined): slot is RuleSlot =>
@@ -249,165 +257,156 @@ const isPlainSlot = (slot: RuleSlot | undefined): slot is RuleSlot =>
 const NONE: ReadonlyArray<never> = [];
 
 /**
- * Patterns indexed by what their first slot accepts (stem, form, term category, tag), so a
- * token only tries the patterns it can start.
+ * A set of patterns of a rule file: its matches are the non-overlapping matches of its
+ * patterns, left to right, longest first at each start, never across a sentence. The rule
+ * file's `StartIndex` finds them for every set at once.
  */
 export class PatternSet<T> {
-  private readonly byStem = new Map<string, Array<Item<T>>>();
-  private readonly byForm = new Map<string, Array<Item<T>>>();
-  private readonly byCategory = new Map<Category | '*', Array<Item<T>>>();
-  private readonly byTag = new Map<string, Array<Item<T>>>();
-  /** The patterns a token may start by its form alone (form and stem alternatives). */
-  private readonly byTokenForm = new FormMemo((form) => union(union(NONE, this.byForm.get(form.norm)), form.kind === 'word' ? this.byStem.get(form.stem) : undefined));
-  /** This set's number in `starts`, or -1 when it belongs to no `StartIndex`. */
+  /** This set's number in `starts`. */
   private readonly id: number;
   size = 0;
 
-  constructor(private readonly starts?: StartIndex) {
-    this.id = starts ? starts.register(this) : -1;
+  constructor(private readonly starts: StartIndex) {
+    this.id = starts.register();
   }
 
   add(slots: readonly RuleSlot[], value: T): void {
-    const first = slots[0]!;
-    const item = { slots, value, next: isPlainSlot(first) && isPlainSlot(slots[1]) ? slots[1].filled : undefined };
-    for (const stem of first.stems) push(this.byStem, stem, item);
-    for (const form of first.forms) push(this.byForm, form, item);
-    for (const category of first.categories) push(this.byCategory, category, item);
-    for (const tag of first.tags) push(this.byTag, tag, item);
-    this.starts?.add(this.id, first);
-    this.byTokenForm.clear();
+    this.starts.add(this.id, slots, value);
     this.size++;
   }
 
-  /**
-   * The patterns that may start at token `t`: by its form (remembered per form), then by the
-   * term that starts there and by its tags. Allocates only when two of these answer.
-   */
-  private candidates(ctx: RuleContext, t: number): ReadonlyArray<Item<T>> {
-    let found = this.byTokenForm.get(ctx.tokens.forms[t]!);
-    if (this.byCategory.size > 0) {
-      const term = ctx.termStart[t]!;
-      if (term >= 0) {
-        found = union(found, this.byCategory.get(ctx.termCategory[term]!));
-        found = union(found, this.byCategory.get('*'));
-      }
-    }
-    if (this.byTag.size > 0) for (const [tag, items] of this.byTag) if (hasTag(ctx, t, tag)) found = union(found, items);
-    return found;
-  }
-
-  /** The longest match of the set's patterns that starts at token `t`, never across its sentence. */
-  matchAt(ctx: RuleContext, t: number): SetMatch<T> | undefined {
-    const limit = ctx.sentenceEnd[t]!;
-    const candidates = this.candidates(ctx, t);
-    let bestEnd = -1;
-    let best = 0;
-    const following = t + 1 < limit ? ctx.tokens.forms[t + 1] : undefined;
-    for (let k = 0; k < candidates.length; k++) {
-      const { next } = candidates[k]!;
-      if (next !== undefined && (following === undefined || !next.has(following))) continue;
-      const end = matchRule(ctx, candidates[k]!.slots, 0, t, limit);
-      if (end > t && end > bestEnd) {
-        bestEnd = end;
-        best = k;
-      }
-    }
-    return bestEnd > t ? { value: candidates[best]!.value, first: t, end: bestEnd } : undefined;
-  }
-
-  /**
-   * Non-overlapping matches in the whole text, left to right, longest first at each start;
-   * never across a sentence. A set of a `StartIndex` reads what the index's one pass found
-   * (`ctx.matches`); a set on its own visits every token.
-   */
+  /** The set's matches in the text of `ctx`: what its index's pass found (see `StartIndex.matchAll`). */
   scan(ctx: RuleContext): Array<SetMatch<T>> {
-    const found = this.id >= 0 ? ctx.matches?.[this.id] : undefined;
-    if (found) return found as Array<SetMatch<T>>;
-    const matches: Array<SetMatch<T>> = [];
-    if (this.size === 0) return matches;
-    for (let t = 0; t < ctx.tokens.length; ) {
-      const match = this.matchAt(ctx, t);
-      if (match) matches.push(match);
-      t = match ? match.end : t + 1;
-    }
-    return matches;
+    if (ctx.matches?.index !== this.starts) ctx.matches = { index: this.starts, found: this.starts.matchAll(ctx) };
+    return ctx.matches.found[this.id] as Array<SetMatch<T>>;
   }
 }
 
 /**
- * The first slots of every pattern set of a rule file, in one index, and one pass over the
- * tokens that matches every set where it may start. With twenty rules and their context sets,
- * that is two map look-ups a token instead of sixty, and each token is read while it is in
- * the cache rather than once per set (a million tokens do not fit in it).
+ * The patterns of every set of a rule file, indexed by what their first slot accepts (stem,
+ * form, term category, tag), and one pass over the tokens that matches every set where it
+ * may start. A token costs one look-up by its form (remembered per form) whatever the number
+ * of sets, and each token is read while it is in the cache rather than once per set (a
+ * million tokens do not fit in it).
  */
 export class StartIndex {
-  private readonly byStem = new Map<string, number[]>();
-  private readonly byForm = new Map<string, number[]>();
-  private readonly byCategory = new Map<Category | '*', number[]>();
-  private readonly byTag = new Map<string, number[]>();
-  private readonly sets: Array<PatternSet<unknown>> = [];
-  /** The sets a token may start by its form alone. */
-  private readonly byTokenForm = new FormMemo((form) => {
-    const ids = [...(this.byForm.get(form.norm) ?? [])];
-    if (form.kind === 'word') for (const id of this.byStem.get(form.stem) ?? []) if (!ids.includes(id)) ids.push(id);
-    return ids;
-  });
+  private readonly byStem = new Map<string, Start[]>();
+  private readonly byForm = new Map<string, Start[]>();
+  private readonly byCategory = new Map<Category | '*', Start[]>();
+  private readonly byTag = new Map<string, Start[]>();
+  private sets = 0;
+  /** The patterns a token may start by its form alone (form and stem alternatives). */
+  private readonly byTokenForm = new FormMemo((form) => union(union(NONE, this.byForm.get(form.norm)), form.kind === 'word' ? this.byStem.get(form.stem) : undefined));
 
   /** A number for a new pattern set. */
-  register(set: PatternSet<unknown>): number {
-    return this.sets.push(set) - 1;
+  register(): number {
+    return this.sets++;
   }
 
-  /** Record the first slot of a pattern of set `id`. */
-  add(id: number, first: RuleSlot): void {
-    for (const stem of first.stems) addId(this.byStem, stem, id);
-    for (const form of first.forms) addId(this.byForm, form, id);
-    for (const category of first.categories) addId(this.byCategory, category, id);
-    for (const tag of first.tags) addId(this.byTag, tag, id);
+  /** Index a pattern of set `set`, by its first slot. */
+  add(set: number, slots: readonly RuleSlot[], value: unknown): void {
+    const first = slots[0]!;
+    const start: Start = { set, slots, value, next: isPlainSlot(first) && isPlainSlot(slots[1]) ? slots[1].filled : undefined, triedAt: -1 };
+    for (const stem of first.stems) push(this.byStem, stem, start);
+    for (const form of first.forms) push(this.byForm, form, start);
+    for (const category of first.categories) push(this.byCategory, category, start);
+    for (const tag of first.tags) push(this.byTag, tag, start);
     this.byTokenForm.clear();
   }
 
-  /** Every set's matches, as its own `scan` would find them, in one pass over the tokens. */
+  /**
+   * Every set's matches, by set number, in one pass over the tokens. At each token, the
+   * patterns it may start are tried by its form, then by the term that starts there, then by
+   * its tags; a set keeps the longest match, the first tried among equals, and its next
+   * match starts after this one ends.
+   */
   matchAll(ctx: RuleContext): Array<Array<SetMatch<unknown>>> {
-    const { sets } = this;
-    const pass: Pass = { ctx, sets, found: sets.map(() => []), cursor: new Int32Array(sets.length), tried: new Int32Array(sets.length).fill(-1) };
-    const tags = [...this.byTag.keys()];
-    const tagIds = [...this.byTag.values()];
+    const pass = new Pass(ctx, this.sets);
+    const tagged = [...this.byTag];
+    const anyTerm = this.byCategory.get('*');
     const { tokens, termStart, termCategory } = ctx;
     for (let t = 0; t < tokens.length; t++) {
-      tryIn(pass, this.byTokenForm.get(tokens.forms[t]!), t);
+      pass.at(t);
+      pass.tryAll(this.byTokenForm.get(tokens.forms[t]!));
       const term = termStart[t]!;
       if (term >= 0 && this.byCategory.size > 0) {
-        tryIn(pass, this.byCategory.get(termCategory[term]!), t);
-        tryIn(pass, this.byCategory.get('*'), t);
+        pass.tryAll(this.byCategory.get(termCategory[term]!));
+        pass.tryAll(anyTerm);
       }
-      for (let k = 0; k < tags.length; k++) if (hasTag(ctx, t, tags[k]!)) tryIn(pass, tagIds[k], t);
+      for (const [tag, starts] of tagged) if (hasTag(ctx, t, tag)) pass.tryAll(starts);
+      pass.keepBest();
     }
     return pass.found;
   }
 }
 
-/** The state of `StartIndex.matchAll`: per set, its matches, where its next match may start, the last token tried. */
-interface Pass {
-  ctx: RuleContext;
-  sets: ReadonlyArray<PatternSet<unknown>>;
-  found: Array<Array<SetMatch<unknown>>>;
-  cursor: Int32Array;
-  tried: Int32Array;
-}
+/** Counts the tokens of every pass of this thread: a step names one token of one pass. */
+let steps = 0;
 
-/** Try at token `t` every set of `ids` whose last match ends at or before `t`. */
-function tryIn(pass: Pass, ids: readonly number[] | undefined, t: number): void {
-  if (!ids) return;
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]!;
-    if (pass.tried[id] === t || t < pass.cursor[id]!) continue;
-    pass.tried[id] = t;
-    const match = pass.sets[id]!.matchAt(pass.ctx, t);
-    if (match) {
-      pass.found[id]!.push(match);
-      pass.cursor[id] = match.end;
+/** The state of `StartIndex.matchAll` at token `t`. */
+class Pass {
+  readonly found: Array<Array<SetMatch<unknown>>> = [];
+  /** Per set, where its next match may start: its matches do not overlap. */
+  private readonly cursor: Int32Array;
+  /** Per set, the end of its longest match at `t` so far (-1: none), and its value. */
+  private readonly bestEnd: Int32Array;
+  private readonly bestValue: unknown[];
+  /** The sets with a match at `t`. */
+  private readonly matched: number[] = [];
+  private t = 0;
+  private step = 0;
+  private limit = 0;
+  private following: TokenForm | undefined;
+
+  constructor(private readonly ctx: RuleContext, sets: number) {
+    for (let set = 0; set < sets; set++) this.found.push([]);
+    this.cursor = new Int32Array(sets);
+    this.bestEnd = new Int32Array(sets).fill(-1);
+    this.bestValue = new Array<unknown>(sets);
+  }
+
+  /** Move to token `t`; what the patterns read there is looked up once one is tried. */
+  at(t: number): void {
+    this.t = t;
+    this.step = steps++;
+    this.limit = -1;
+  }
+
+  /** Try `starts` at the current token, for the sets whose last match ends by then. */
+  tryAll(starts: ReadonlyArray<Start> | undefined): void {
+    if (!starts || starts.length === 0) return;
+    const { t, step, cursor, bestEnd } = this;
+    if (this.limit < 0) {
+      this.limit = this.ctx.sentenceEnd[t]!;
+      this.following = t + 1 < this.limit ? this.ctx.tokens.forms[t + 1] : undefined;
     }
+    const { following } = this;
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k]!;
+      const { set, next } = start;
+      if (t < cursor[set]! || start.triedAt === step) continue;
+      start.triedAt = step;
+      if (next !== undefined && (following === undefined || !next.has(following))) continue;
+      const end = matchRule(this.ctx, start.slots, 0, t, this.limit);
+      if (end <= t || end <= bestEnd[set]!) continue;
+      if (bestEnd[set]! < 0) this.matched.push(set);
+      bestEnd[set] = end;
+      this.bestValue[set] = start.value;
+    }
+  }
+
+  /** Record the longest match of each set that has one at the current token. */
+  keepBest(): void {
+    const { matched, bestEnd, t } = this;
+    if (matched.length === 0) return;
+    for (let k = 0; k < matched.length; k++) {
+      const set = matched[k]!;
+      const end = bestEnd[set]!;
+      this.found[set]!.push({ value: this.bestValue[set], first: t, end });
+      this.cursor[set] = end;
+      bestEnd[set] = -1;
+    }
+    matched.length = 0;
   }
 }
 
@@ -418,12 +417,6 @@ function union<T>(found: ReadonlyArray<T>, items: ReadonlyArray<T> | undefined):
   const list = [...found];
   for (const item of items) if (!list.includes(item)) list.push(item);
   return list;
-}
-
-function addId<K>(map: Map<K, number[]>, key: K, id: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [id]);
-  else if (!list.includes(id)) list.push(id);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, item: V): void {
