@@ -264,7 +264,6 @@ const NONE: ReadonlyArray<never> = [];
 export class PatternSet<T> {
   /** This set's number in `starts`. */
   private readonly id: number;
-  size = 0;
 
   constructor(private readonly starts: StartIndex) {
     this.id = starts.register();
@@ -272,7 +271,6 @@ export class PatternSet<T> {
 
   add(slots: readonly RuleSlot[], value: T): void {
     this.starts.add(this.id, slots, value);
-    this.size++;
   }
 
   /** The set's matches in the text of `ctx`: what its index's pass found (see `StartIndex.matchAll`). */
