@@ -41,6 +41,7 @@ export function shapes(lang: 'fr' | 'en', prose: string): Shape[] {
     { id: 'unbalancedQuotes', label: `1 MB of unbalanced quotes "${open}${term.trim()}"`, make: (scale) => repeat(open + term, scale, MB) },
     { id: 'termRepeated', label: `1 MB of one term repeated "${term.trim()}"`, make: (scale) => repeat(term, scale, MB) },
     { id: 'longWord', label: 'one 1 MB word (aaa…)', make: (scale, variant) => repeat(pick(['a', 'e', 'i', 'o', 'u'], variant), scale, MB) },
+    { id: 'consonantWord', label: 'one 1 MB word of consonants (xxx…)', make: (scale, variant) => repeat(pick(['x', 'z', 'k', 'b', 'q'], variant), scale, MB) },
     { id: 'apostrophes', label: "300,000 apostrophes (l'l'l'…, 600 KB)", make: (scale, variant) => repeat(pick(["l'", "d'", "j'", "m'", "n'"], variant), scale, 600_000) },
     { id: 'hyphens', label: '300,000 hyphens (co-co-co-…, 900 KB)', make: (scale, variant) => repeat(pick(['co-', 're-', 'bi-', 'ex-', 'in-'], variant), scale, 900_000) },
   ];

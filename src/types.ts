@@ -38,7 +38,7 @@ export interface Token {
   text: string;
   /** Lower-cased, typographic apostrophe `’` folded to `'`. */
   norm: string;
-  /** Stem of `norm` (Porter stemmer of the token's language); `norm` for non-words. */
+  /** Stem of `norm` (Porter stemmer of the token's language); `norm` for non-words and for words of more than 64 characters. */
   stem: string;
   kind: TokenKind;
   range: Range;

@@ -13,7 +13,7 @@ export interface TokenForm {
   readonly text: string;
   /** Lower-cased, typographic apostrophe `’` folded to `'`, accents composed (words and elisions). */
   readonly norm: string;
-  /** Stem of `norm` (Porter stemmer of the language) for words; `norm` otherwise. */
+  /** Stem of `norm` (Porter stemmer of the language) for words of up to 64 characters; `norm` otherwise. */
   readonly stem: string;
   readonly kind: TokenKind;
   /** Number of the form among those made since the tables last started again (see `FormMemo`). */
