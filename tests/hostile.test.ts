@@ -34,6 +34,13 @@ describe('analyze() on arbitrary strings', () => {
     );
   });
 
+  it('survives a word of 6 million letters, in French and in English: an expression over it would overflow the backtracking stack', () => {
+    for (const [letter, lang] of [['д', 'fr'], ['e\u0301', 'fr'], ['a', 'en'], ['中', 'en']] as const) {
+      const text = letter.repeat(6_000_000 / letter.length);
+      expect(analyze(text, { lang }).tokens.map((token) => token.range)).toEqual([[0, text.length]]);
+    }
+  });
+
   it('survives a 1 MB single line', () => {
     const line = 'la ville intelligente et connectée '.repeat(30_000);
     const analysis = analyze(line);

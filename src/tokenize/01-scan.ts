@@ -53,14 +53,13 @@ const sticky = (source: string): RegExp => new RegExp(source, 'uy');
 const URL_AT = sticky(URL);
 const APOSTROPHE_WORD_AT = sticky(APOSTROPHE_WORDS);
 const ELISION_AT = sticky(ELISION);
-const ALNUM_AT = sticky(ALNUM);
-const WORD_AT = sticky(WORD);
 const NUMBER_AT = sticky(NUMBER);
 const FOOTNOTE_AT = sticky(FOOTNOTE);
 const PUNCT_AT = sticky(PUNCT);
 const OTHER_AT = sticky(OTHER);
 const LETTER_AT = sticky(`[${LETTER}]`);
 const DIGIT_AT = sticky('\\p{Nd}');
+const WORD_CHAR_AT = sticky(`[${WORD_CHAR}]`);
 const SKIPPED_AT = sticky('[\\s\\p{Cc}\\p{Cf}]');
 
 const QUOTES = new Set([...'«»“”"„‟‹›'].map((char) => char.charCodeAt(0)));
@@ -217,20 +216,76 @@ function tokenAt(text: string, at: number, code: number, elisions: boolean): Tok
   return found(OTHER_AT, 'symbol');
 }
 
+/*
+ * Words and digits glued to letters are read by the loops below, not by `WORD` and `ALNUM`: an
+ * expression that repeats a Unicode class pushes a backtracking entry per character, and on a
+ * word of a few million characters (a run of CJK or Cyrillic letters, say) V8 runs out of
+ * backtracking stack and throws a RangeError. The loops take the same greedy path.
+ */
+
+/** Code units of the word character (`WORD_CHAR`) at `at`, or 0 when there is none. */
+function wordCharAt(text: string, at: number): number {
+  if (at >= text.length) return 0;
+  const code = text.charCodeAt(at);
+  if (isSurrogate(code)) return matchesAt(WORD_CHAR_AT, text, at) ? WORD_CHAR_AT.lastIndex - at : 0;
+  return (bmpClasses(code) & (LETTER_CLASS | MARK | DIGIT)) !== 0 || (code >= 0x2080 && code <= 0x2089) ? 1 : 0;
+}
+
+/** End of the run of word characters from `at`. */
+function wordCharsEnd(text: string, at: number): number {
+  for (let width = wordCharAt(text, at); width > 0; width = wordCharAt(text, at)) at += width;
+  return at;
+}
+
+const isHyphen = (code: number): boolean => code === 45 || code === 0x2010 || code === 0x2011;
+
+/** End of `WORD` from `at`, where a letter or a mark stands: word characters, then hyphen and word characters, again and again. */
+function wordEnd(text: string, at: number): number {
+  let end = wordCharsEnd(text, at);
+  while (isHyphen(text.charCodeAt(end))) {
+    const next = wordCharsEnd(text, end + 1);
+    if (next === end + 1) break;
+    end = next;
+  }
+  return end;
+}
+
+/** Code units of the decimal digit at `at`, or 0. */
+function digitAt(text: string, at: number): number {
+  if (at >= text.length) return 0;
+  const code = text.charCodeAt(at);
+  if (isSurrogate(code)) return matchesAt(DIGIT_AT, text, at) ? DIGIT_AT.lastIndex - at : 0;
+  return (bmpClasses(code) & DIGIT) !== 0 ? 1 : 0;
+}
+
+/** Code units of the letter or mark at `at`, or 0. */
+function letterAt(text: string, at: number): number {
+  if (at >= text.length) return 0;
+  const code = text.charCodeAt(at);
+  if (isSurrogate(code)) return matchesAt(LETTER_AT, text, at) ? LETTER_AT.lastIndex - at : 0;
+  return (bmpClasses(code) & (LETTER_CLASS | MARK)) !== 0 ? 1 : 0;
+}
+
+/** End of `ALNUM` from `at` (digits, a letter, word characters), or -1 when no letter follows the digits. */
+function alnumEnd(text: string, at: number): number {
+  for (let width = digitAt(text, at); width > 0; width = digitAt(text, at)) at += width;
+  return letterAt(text, at) > 0 ? wordCharsEnd(text, at) : -1;
+}
+
 /** The word that starts at `at` (a letter or a combining mark). */
 function wordAt(text: string, at: number): TokenKind {
   const end = plainWordEnd(text, at);
-  if (end >= 0) {
-    lastEnd = end;
-    return 'word';
-  }
-  matchesAt(WORD_AT, text, at);
-  return found(WORD_AT, 'word');
+  lastEnd = end >= 0 ? end : wordEnd(text, at);
+  return 'word';
 }
 
 /** A token that starts with a digit: a word when letters follow (5G), else a number. */
 function digitsAt(text: string, at: number): TokenKind {
-  if (matchesAt(ALNUM_AT, text, at)) return found(ALNUM_AT, 'word');
+  const end = alnumEnd(text, at);
+  if (end >= 0) {
+    lastEnd = end;
+    return 'word';
+  }
   matchesAt(NUMBER_AT, text, at);
   return found(NUMBER_AT, 'number');
 }

@@ -67,7 +67,6 @@ const URL_TRAILER = /[.,;:!?'’")\]}»”]+$/u;
 const POSSESSIVE = /^(.*[\p{L}\p{M}])(['’][sS])$/u;
 /** Runs longer than this without a space or a line break bypass wink (see `align`). */
 const MAX_WINK_RUN = 64;
-const LONG_RUN = new RegExp(`[^ \\t\\n\\r]{${MAX_WINK_RUN + 1},}`, 'g');
 
 const isPrintableAscii = (code: number): boolean => code > 32 && code < 127;
 
@@ -80,15 +79,30 @@ function hasSpace(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Does `text` hold a run of more than `MAX_WINK_RUN` characters without a space or line end? */
-function hasLongRun(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    run = code === 32 || code === 9 || code === 10 || code === 13 ? 0 : run + 1;
-    if (run > MAX_WINK_RUN) return true;
+const isRunBreak = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13;
+
+/**
+ * `text` with every run of more than `MAX_WINK_RUN` characters without a space or line end
+ * blanked out, same length; `text` itself when it has none. A loop rather than a replace: an
+ * expression over a run of a few million characters overflows V8's backtracking stack.
+ */
+function withoutLongRuns(text: string): string {
+  let parts: string[] | undefined;
+  let kept = 0;
+  for (let i = 0; i < text.length; ) {
+    if (isRunBreak(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && !isRunBreak(text.charCodeAt(i))) i++;
+    if (i - start <= MAX_WINK_RUN) continue;
+    (parts ??= []).push(text.slice(kept, start), ' '.repeat(i - start));
+    kept = i;
   }
-  return false;
+  if (!parts) return text;
+  parts.push(text.slice(kept));
+  return parts.join('');
 }
 
 /** Does `surface` hold a letter? Asked of nearly every token: its first code unit answers most of the time. */
@@ -136,7 +150,7 @@ function align(original: string, emit: (piece: WinkPiece) => void): void {
   // wink's tokenizer is quadratic in the length of a run without spaces (`aaa…`, `co-co-co-…`:
   // 40,000 characters take seconds). Such runs are blanked out, same length, before wink reads
   // the text, and step 4 gives them to the regex scanner; no real English word is that long.
-  const text = hasLongRun(original) ? original.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : original;
+  const text = withoutLongRuns(original);
   const doc = wink.readDoc(text);
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
