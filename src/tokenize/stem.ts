@@ -25,11 +25,11 @@ const CACHE_LIMIT = 200_000;
 const caches: Record<Lang, Map<string, string>> = { fr: new Map(), en: new Map() };
 
 /**
- * Longer words are their own stem. The stemmers' expressions are quadratic in a word's length
- * (natural's English one took 3 s for a run of 30,000 consonants, in a text without spaces),
- * and the longest word of the bundled lexicons has 31 letters.
+ * Longer words are their own stem. The stemmers' expressions are quadratic in the length of a
+ * word without vowels (natural's English one took 3 s for a run of 30,000 Cyrillic letters, in
+ * a text without spaces), and the longest word of the bundled lexicons has 31 characters.
  */
-export const MAX_STEMMED_LENGTH = 64;
+const MAX_STEMMED_LENGTH = 64;
 
 /** Stem of an already lower-cased word, with the Porter stemmer of `lang`; the word itself past `MAX_STEMMED_LENGTH`. */
 export function stem(word: string, lang: Lang): string {
