@@ -7,8 +7,9 @@
  * build runs under callgrind, with V8 in `--single-threaded --predictable` mode (compilation
  * and garbage collection on the main thread, in the same order every time), once for `FEW`
  * calls and once for `MANY`; the difference divided by `MANY - FEW` is what one warmed-up call
- * costs, start-up and JIT warm-up left out. Repeated measurements of one build agree within
- * about 3 %. It counts work, not time: cache misses and memory stalls do not show.
+ * costs, start-up and JIT warm-up left out. Repeated measurements of one build still differ by
+ * up to 8 % (359 to 388 M a call for one build, in four runs): far less than wall times here, but
+ * a smaller difference is noise. It counts work, not time: cache misses and memory stalls do not show.
  *
  *   npm run bench:instructions                         the current build (dist/)
  *   npm run bench:instructions -- dist-old dist        two builds, the second relative to the first

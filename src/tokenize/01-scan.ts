@@ -223,13 +223,26 @@ function tokenAt(text: string, at: number, code: number, elisions: boolean): Tok
  * backtracking stack and throws a RangeError. The loops take the same greedy path.
  */
 
-/** Code units of the word character (`WORD_CHAR`) at `at`, or 0 when there is none. */
+/**
+ * Code units of the character at `at` when it is in `classes` (bits of `bmpClasses`; beyond
+ * the BMP, the sticky `astral` expression decides), or 0.
+ */
+function widthIn(text: string, at: number, classes: number, astral: RegExp): number {
+  if (at >= text.length) return 0;
+  const code = text.charCodeAt(at);
+  if (isSurrogate(code)) return matchesAt(astral, text, at) ? astral.lastIndex - at : 0;
+  return (bmpClasses(code) & classes) !== 0 ? 1 : 0;
+}
+
+/** Code units of the word character (`WORD_CHAR`) at `at`, or 0: `widthIn` written out, as every letter of a word asks it. */
 function wordCharAt(text: string, at: number): number {
   if (at >= text.length) return 0;
   const code = text.charCodeAt(at);
   if (isSurrogate(code)) return matchesAt(WORD_CHAR_AT, text, at) ? WORD_CHAR_AT.lastIndex - at : 0;
   return (bmpClasses(code) & (LETTER_CLASS | MARK | DIGIT)) !== 0 || (code >= 0x2080 && code <= 0x2089) ? 1 : 0;
 }
+
+const digitAt = (text: string, at: number): number => widthIn(text, at, DIGIT, DIGIT_AT);
 
 /** End of the run of word characters from `at`. */
 function wordCharsEnd(text: string, at: number): number {
@@ -250,26 +263,11 @@ function wordEnd(text: string, at: number): number {
   return end;
 }
 
-/** Code units of the decimal digit at `at`, or 0. */
-function digitAt(text: string, at: number): number {
-  if (at >= text.length) return 0;
-  const code = text.charCodeAt(at);
-  if (isSurrogate(code)) return matchesAt(DIGIT_AT, text, at) ? DIGIT_AT.lastIndex - at : 0;
-  return (bmpClasses(code) & DIGIT) !== 0 ? 1 : 0;
-}
-
-/** Code units of the letter or mark at `at`, or 0. */
-function letterAt(text: string, at: number): number {
-  if (at >= text.length) return 0;
-  const code = text.charCodeAt(at);
-  if (isSurrogate(code)) return matchesAt(LETTER_AT, text, at) ? LETTER_AT.lastIndex - at : 0;
-  return (bmpClasses(code) & (LETTER_CLASS | MARK)) !== 0 ? 1 : 0;
-}
-
 /** End of `ALNUM` from `at` (digits, a letter, word characters), or -1 when no letter follows the digits. */
 function alnumEnd(text: string, at: number): number {
-  for (let width = digitAt(text, at); width > 0; width = digitAt(text, at)) at += width;
-  return letterAt(text, at) > 0 ? wordCharsEnd(text, at) : -1;
+  let letter = at;
+  for (let width = digitAt(text, letter); width > 0; width = digitAt(text, letter)) letter += width;
+  return widthIn(text, letter, LETTER_CLASS | MARK, LETTER_AT) > 0 ? wordCharsEnd(text, letter) : -1;
 }
 
 /** The word that starts at `at` (a letter or a combining mark). */

@@ -79,7 +79,8 @@ function hasSpace(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const isRunBreak = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13;
+/** Space, tab, line feed, carriage return: what separates the tokens of ordinary text. */
+const isUsualBlank = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13;
 
 /**
  * `text` with every run of more than `MAX_WINK_RUN` characters without a space or line end
@@ -90,12 +91,12 @@ function withoutLongRuns(text: string): string {
   let parts: string[] | undefined;
   let kept = 0;
   for (let i = 0; i < text.length; ) {
-    if (isRunBreak(text.charCodeAt(i))) {
+    if (isUsualBlank(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < text.length && !isRunBreak(text.charCodeAt(i))) i++;
+    while (i < text.length && !isUsualBlank(text.charCodeAt(i))) i++;
     if (i - start <= MAX_WINK_RUN) continue;
     (parts ??= []).push(text.slice(kept, start), ' '.repeat(i - start));
     kept = i;
@@ -352,7 +353,7 @@ class FillGaps {
     const { text } = this;
     for (let at = this.cursor; at < to; at++) {
       const code = text.charCodeAt(at);
-      if (code === 32 || code === 10 || code === 13 || code === 9) continue; // the usual gaps, without a regex
+      if (isUsualBlank(code)) continue; // the usual gaps, without a regex
       const gap = text.slice(at, to);
       if (BLANK.test(gap)) return;
       const parts = scan(gap, 'en');
