@@ -4,7 +4,7 @@ import { bundledLexicon } from './lexicon/bundled.js';
 import type { Lexicon } from './lexicon/compile.js';
 import { matchTerms, type TermMatch } from './match/terms.js';
 import { findPatterns } from './patterns/index.js';
-import { categoryStats, scoreOf } from './score/score.js';
+import { categoryStats, scoreOf, type ScoreWeights } from './score/score.js';
 import { assignStance } from './stance/index.js';
 import { tokenizeSegments, withPlaces, type PositionMap, type Segment, type TokenizedSegment, type TokenTable } from './tokenize/index.js';
 import type { Analysis, Finding, Lang, Token } from './types.js';
@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   fallback?: Lang;
   /** Lexicon to use instead of the bundled one for its language (see `loadLexicon`, `extendLexicon`). */
   lexicon?: Lexicon;
+  /** Per-category multipliers of the score's points (see `novlangue calibrate`); 1 where absent. */
+  weights?: ScoreWeights;
 }
 
 const LANGS: readonly string[] = ['fr', 'en', 'auto'];
@@ -124,8 +126,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     tokens: [],
     sentences,
     words,
-    score: scoreOf(findings, words),
-    categories: categoryStats(findings, words),
+    score: scoreOf(findings, words, options.weights),
+    categories: categoryStats(findings, words, options.weights),
     findings,
     stance,
   };

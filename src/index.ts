@@ -8,7 +8,7 @@ export { analyze, compareFindings, type AnalyzeOptions } from './analyze.js';
 export { tokenize, type Tokens } from './tokenize/public.js';
 export { bundledLexicon } from './lexicon/bundled.js';
 export { extendLexicon, loadLexicon, type CompiledEntry, type Lexicon } from './lexicon/compile.js';
-export { MIN_WORDS, SATURATION, STANCE_FACTOR, scoreOf } from './score/score.js';
+export { MIN_WORDS, SATURATION, STANCE_FACTOR, rescore, scoreOf, type CategoryWeights, type ScoreWeights } from './score/score.js';
 export { LexiconError, NovlangueError } from './errors.js';
 export {
   CATEGORIES,

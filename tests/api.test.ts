@@ -11,7 +11,7 @@ describe('the public API', () => {
         'analyze', 'analyzeCorpus', 'bundledLexicon', 'bundledRules', 'compareFindings', 'csvHeader', 'csvRows',
         'detectLanguage', 'extendLexicon', 'formatCsv', 'formatHtml', 'formatJson', 'formatJsonl', 'formatMarkdown',
         'formatReport', 'formatText', 'isCorpusFailure', 'jsonlLine', 'leanResult', 'loadLexicon', 'loadRules',
-        'readDocument', 'reportChunks', 'rulesTable', 'scoreOf', 'segmentByLanguage', 'summarizeCorpus', 'tokenize',
+        'readDocument', 'reportChunks', 'rescore', 'rulesTable', 'scoreOf', 'segmentByLanguage', 'summarizeCorpus', 'tokenize',
       ].sort(),
     );
   });

@@ -1,4 +1,20 @@
-import { CATEGORIES, type Category, type CategoryStats, type Finding, type Stance } from '../types.js';
+import { CATEGORIES, type Analysis, type Category, type CategoryStats, type Finding, type Lang, type Stance } from '../types.js';
+
+/** Multipliers of the points of each category; 1 where a category is absent. */
+export type CategoryWeights = Partial<Record<Category, number>>;
+
+/**
+ * Category multipliers per language (a finding's language is its ruleId's prefix): what
+ * `novlangue calibrate` fits on a labelled corpus, and what `--weights FILE` and
+ * `AnalyzeOptions.weights` apply.
+ */
+export type ScoreWeights = Partial<Record<Lang, CategoryWeights>>;
+
+function multiplierOf(finding: Pick<Finding, 'category' | 'ruleId'>, weights: ScoreWeights | undefined): number {
+  if (!weights) return 1;
+  const lang = finding.ruleId.startsWith('en.') ? 'en' : 'fr';
+  return weights[lang]?.[finding.category] ?? 1;
+}
 
 /**
  * The score: pure functions over findings and a word count.
@@ -20,25 +36,28 @@ export const MIN_WORDS = 30;
 export const SATURATION = 12;
 
 /** Weighted points of one finding. */
-export function pointsOf(finding: Pick<Finding, 'weight' | 'stance'>): number {
-  return finding.weight * STANCE_FACTOR[finding.stance];
+export function pointsOf(finding: ScoredFinding, weights?: ScoreWeights): number {
+  return finding.weight * STANCE_FACTOR[finding.stance] * multiplierOf(finding, weights);
 }
 
+/** What the score reads of a finding. */
+export type ScoredFinding = Pick<Finding, 'weight' | 'stance' | 'category' | 'ruleId'>;
+
 /** Score (0-100) of findings over a text of `words` word tokens. */
-export function scoreOf(findings: readonly Pick<Finding, 'weight' | 'stance'>[], words: number): number {
+export function scoreOf(findings: readonly ScoredFinding[], words: number, weights?: ScoreWeights): number {
   let points = 0;
-  for (const finding of findings) points += pointsOf(finding);
+  for (const finding of findings) points += pointsOf(finding, weights);
   const density = (100 * points) / Math.max(words, MIN_WORDS);
   return Math.round(1000 * (1 - Math.exp(-density / SATURATION))) / 10;
 }
 
 /** Count, weighted sum and rate per 1,000 words of each category. */
-export function categoryStats(findings: readonly Finding[], words: number): Record<Category, CategoryStats> {
+export function categoryStats(findings: readonly Finding[], words: number, weights?: ScoreWeights): Record<Category, CategoryStats> {
   const stats = Object.fromEntries(CATEGORIES.map((category) => [category, { count: 0, weighted: 0, rate: 0 }])) as Record<Category, CategoryStats>;
   for (const finding of findings) {
     const entry = stats[finding.category];
     entry.count++;
-    entry.weighted += pointsOf(finding);
+    entry.weighted += pointsOf(finding, weights);
   }
   for (const category of CATEGORIES) {
     const entry = stats[category];
@@ -46,4 +65,12 @@ export function categoryStats(findings: readonly Finding[], words: number): Reco
     entry.rate = words === 0 ? 0 : Math.round((1_000_000 * entry.count) / words) / 1000;
   }
   return stats;
+}
+
+/**
+ * The score of an analysis (or a lean record) under other weights, without analysing it again:
+ * what calibration tries many times over one run.
+ */
+export function rescore(analysis: Pick<Analysis, 'findings' | 'words' | 'stance'>, weights?: ScoreWeights): number {
+  return scoreOf(analysis.findings, analysis.words, weights);
 }
