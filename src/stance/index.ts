@@ -1,15 +1,16 @@
 import type { DocumentStance, Finding, Lang, Sentence, Stance } from '../types.js';
 import { isCapitalised, type TokenizedSegment, type TokenTable } from '../tokenize/index.js';
-import { findMarkers, type MarkerMatch } from './markers.js';
+import { findMarkers, type MarkerKind, type MarkerMatch } from './markers.js';
 import { scanQuotations, type Quotations, type QuoteSpan } from './quotes.js';
 
 /**
  * Use or mention? Each finding is `reported` when it sits inside a quotation longer than a
  * few words (someone else's voice) or in a sentence opened by "selon X"; `distanced` when the
- * author holds it at arm's length: scare quotes around it, a distancing marker in its clause
- * (dite, soi-disant, censé…), or a sentence that attacks what it names; `use` otherwise.
- * A document written in a critical frame (see `CRITICAL_FRAME`) mentions what it criticises:
- * its unmarked terms are `distanced` too.
+ * author holds it at arm's length: a distancing marker in its clause (dite, soi-disant, se
+ * veut…), a refusal or a negation before it in its clause (nous refusons, ne … pas), scare
+ * quotes around it in a text that shows critique elsewhere, or a sentence that attacks what it
+ * names; `use` otherwise. A document written in a critical frame (see `CRITICAL_FRAME`)
+ * mentions what it criticises: its unmarked terms are `distanced` too.
  */
 
 /** What stance detection reads. */
@@ -40,6 +41,15 @@ const MARKER_WINDOW_AFTER = 3;
 export const CRITICAL_FRAME = { evidence: 2, per100Words: 1 } as const;
 /** Weight of a cue that also occurs in neutral prose (surveillance, promesse…) in that evidence. */
 const WEAK_CUE_EVIDENCE = 0.5;
+/** Evidence each marker kind adds: negations and attributions occur in any prose and add none. */
+const EVIDENCE: Readonly<Record<MarkerKind, number>> = {
+  distancing: 1, refusal: 1, critical: 1, criticalWeak: WEAK_CUE_EVIDENCE, negation: 0, notNegation: 0, attribution: 0,
+};
+/**
+ * Promoters quote too: metaphors, anglicisms and brand names. Quotation marks count as distance
+ * only in a text with at least this much lexical evidence of critique (markers, not quotes).
+ */
+const SCARE_QUOTE_NEEDS_EVIDENCE = 1;
 /** Label of scare quotes in `DocumentStance.markers`. */
 const SCARE_QUOTES: Record<Lang, string> = { fr: 'guillemets de distance', en: 'scare quotes' };
 
@@ -50,19 +60,27 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '
 
 const isCapitalisedAt = (tokens: TokenTable, t: number): boolean => t < tokens.length && isCapitalised(tokens.forms[t]!);
 
+/** Tokens covered by markers that hold a term at a distance: on either side of it, or only before it. */
+interface ClauseMarks {
+  eitherSide: Uint8Array;
+  before: Uint8Array;
+}
+
 /** Word-distance-limited scan within the clause: is a distancing marker near `[first, end)`? */
-function markedInClause(first: number, end: number, tokens: TokenTable, distancingAt: Uint8Array, sentence: Sentence): boolean {
-  const scan = (from: number, step: 1 | -1, stop: number, window: number): boolean => {
+function markedInClause(first: number, end: number, tokens: TokenTable, marks: ClauseMarks, sentence: Sentence): boolean {
+  const scan = (from: number, step: 1 | -1, stop: number, window: number, marked: (t: number) => boolean): boolean => {
     let words = 0;
     for (let t = from; t !== stop && words <= window; t += step) {
       const form = tokens.forms[t]!;
       if (form.kind === 'punct' && CLAUSE_BREAK.has(form.text)) return false;
-      if (distancingAt[t]) return true;
+      if (marked(t)) return true;
       if (form.kind === 'word') words++;
     }
     return false;
   };
-  return scan(first - 1, -1, sentence.tokenStart - 1, MARKER_WINDOW_BEFORE) || scan(end, 1, sentence.tokenEnd, MARKER_WINDOW_AFTER);
+  const beforeIt = (t: number): boolean => marks.eitherSide[t] === 1 || marks.before[t] === 1;
+  const afterIt = (t: number): boolean => marks.eitherSide[t] === 1;
+  return scan(first - 1, -1, sentence.tokenStart - 1, MARKER_WINDOW_BEFORE, beforeIt) || scan(end, 1, sentence.tokenEnd, MARKER_WINDOW_AFTER, afterIt);
 }
 
 interface SentenceCues {
@@ -75,7 +93,7 @@ function sentenceCues(markers: readonly MarkerMatch[], tokens: TokenTable, sente
   for (const marker of markers) {
     const sentenceIndex = tokens.sentenceOf[marker.first]!;
     const cue = cues[sentenceIndex]!;
-    if (marker.kind === 'critical') cue.strong++;
+    if (marker.kind === 'critical' || marker.kind === 'refusal') cue.strong++;
     else if (marker.kind === 'criticalWeak') cue.weak++;
     else if (marker.kind === 'attribution') {
       // "Selon X, …" / "D'après X, …": only as the opener of the sentence.
@@ -85,14 +103,29 @@ function sentenceCues(markers: readonly MarkerMatch[], tokens: TokenTable, sente
   return cues.map(({ strong, weak, attributed }) => ({ critical: strong > 0 || weak >= 2, attributed }));
 }
 
-/** A short quotation that is not a capitalised name: « ville intelligente », « améliorer ». */
-function isScareQuote(span: QuoteSpan, tokens: TokenTable): boolean {
-  return span.words <= SHORT_QUOTE_WORDS && span.words > 0 && !isCapitalisedAt(tokens, span.open + 1);
+/**
+ * A short quotation that is not a name: « ville intelligente », « améliorer », and a
+ * capitalised one that a lexicon term fills («Smart City», «Safe City»). A capitalised
+ * quotation of other words is a name («Dijon Métropole»).
+ */
+function isScareQuote(span: QuoteSpan, tokens: TokenTable, termFilled: (span: QuoteSpan) => boolean): boolean {
+  if (span.words > SHORT_QUOTE_WORDS || span.words === 0) return false;
+  return !isCapitalisedAt(tokens, span.open + 1) || termFilled(span);
+}
+
+/** What the stance of one finding is read from. */
+interface StanceCues {
+  quotes: Quotations;
+  /** Whether a short quotation is scare quotes (see `isScareQuote`), in a text that shows critique. */
+  scare: (span: QuoteSpan) => boolean;
+  marks: ClauseMarks;
+  sentences: SentenceCues[];
 }
 
 /** Stance of one finding from quotations, markers and its sentence. */
-function localStance(finding: Finding, ctx: StanceContext, quotes: Quotations, distancingAt: Uint8Array, cues: SentenceCues[]): Stance {
+function localStance(finding: Finding, ctx: StanceContext, cues: StanceCues): Stance {
   const { tokens, sentences } = ctx;
+  const { quotes, marks } = cues;
   const first = finding.tokens[0]!;
   const end = finding.tokens[finding.tokens.length - 1]! + 1;
   const sentence = sentences[tokens.sentenceOf[first]!]!;
@@ -100,20 +133,35 @@ function localStance(finding: Finding, ctx: StanceContext, quotes: Quotations, d
   if (quote >= 0) {
     const span = quotes.spans[quote]!;
     if (span.words > SHORT_QUOTE_WORDS) return 'reported';
-    // A short quotation: scare quotes, unless it is a capitalised name ("Smarter Cities").
-    if (isScareQuote(span, tokens)) return 'distanced';
+    if (cues.scare(span)) return 'distanced';
     quote = span.parent;
     while (quote >= 0) {
       if (quotes.spans[quote]!.words > SHORT_QUOTE_WORDS) return 'reported';
       quote = quotes.spans[quote]!.parent;
     }
   }
-  for (let t = first; t < end; t++) if (distancingAt[t]) return 'distanced'; // "ville dite intelligente"
-  if (markedInClause(first, end, tokens, distancingAt, sentence)) return 'distanced';
-  const cue = cues[tokens.sentenceOf[first]!]!;
+  for (let t = first; t < end; t++) if (marks.eitherSide[t]) return 'distanced'; // "ville dite intelligente"
+  if (markedInClause(first, end, tokens, marks, sentence)) return 'distanced';
+  const cue = cues.sentences[tokens.sentenceOf[first]!]!;
   if (cue.critical) return 'distanced';
   if (cue.attributed) return 'reported';
   return 'use';
+}
+
+/** Is the whole inside of a quotation one finding's tokens («Smart City»)? */
+function filledBy(findings: readonly Finding[], tokens: TokenTable): (span: QuoteSpan) => boolean {
+  const starts = new Map<number, number>();
+  for (const finding of findings) {
+    const first = finding.tokens[0]!;
+    const end = finding.tokens[finding.tokens.length - 1]! + 1;
+    starts.set(first, Math.max(starts.get(first) ?? 0, end));
+  }
+  return (span) => {
+    const end = starts.get(span.open + 1);
+    if (end === undefined) return false;
+    for (let t = end; t < span.close; t++) if (tokens.forms[t]!.kind === 'word') return false;
+    return true;
+  };
 }
 
 /**
@@ -124,18 +172,22 @@ export function assignStance(findings: Finding[], ctx: StanceContext): DocumentS
   const { text, tokens, sentences, lang } = ctx;
   const quotes = scanQuotations(text, tokens);
   const markers = markersBySegment(ctx);
-  const distancingAt = new Uint8Array(tokens.length);
-  for (const marker of markers) if (marker.kind === 'distancing') distancingAt.fill(1, marker.first, marker.end);
-  const cues = sentenceCues(markers, tokens, sentences);
-
-  for (const finding of findings) finding.stance = localStance(finding, ctx, quotes, distancingAt, cues);
-
-  const scareQuotes = quotes.spans.filter((span) => isScareQuote(span, tokens)).length;
-  let evidence = scareQuotes;
+  const marks: ClauseMarks = { eitherSide: new Uint8Array(tokens.length), before: new Uint8Array(tokens.length) };
+  let lexicalEvidence = 0;
   for (const marker of markers) {
-    if (marker.kind === 'criticalWeak') evidence += WEAK_CUE_EVIDENCE;
-    else if (marker.kind !== 'attribution') evidence += 1;
+    if (marker.kind === 'distancing') marks.eitherSide.fill(1, marker.first, marker.end);
+    else if (marker.kind === 'refusal' || marker.kind === 'negation') marks.before.fill(1, marker.first, marker.end);
+    lexicalEvidence += EVIDENCE[marker.kind];
   }
+  const termFilled = filledBy(findings, tokens);
+  const showsCritique = lexicalEvidence >= SCARE_QUOTE_NEEDS_EVIDENCE;
+  const scare = (span: QuoteSpan): boolean => showsCritique && isScareQuote(span, tokens, termFilled);
+  const cues: StanceCues = { quotes, scare, marks, sentences: sentenceCues(markers, tokens, sentences) };
+
+  for (const finding of findings) finding.stance = localStance(finding, ctx, cues);
+
+  const scareQuotes = quotes.spans.filter(scare).length;
+  const evidence = lexicalEvidence + scareQuotes;
   const criticalFrame = evidence >= CRITICAL_FRAME.evidence && (100 * evidence) / Math.max(ctx.words, 1) >= CRITICAL_FRAME.per100Words;
   if (criticalFrame) for (const finding of findings) if (finding.stance === 'use') finding.stance = 'distanced';
 
@@ -166,7 +218,7 @@ function summarize(findings: readonly Finding[], markers: readonly MarkerMatch[]
     total === 0 ? 0 : Math.round((1000 * findings.filter((f) => f.stance === stance).length) / total) / 1000;
   const counts = new Map<string, number>();
   for (const marker of markers) {
-    if (marker.kind === 'attribution') continue;
+    if (marker.kind === 'attribution' || marker.kind === 'negation') continue;
     const label = tokens.forms.slice(marker.first, marker.end).map((form) => form.norm).join(' ');
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
