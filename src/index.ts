@@ -24,6 +24,7 @@ export {
   type Place,
   type Point,
   type Range,
+  type Role,
   type Sentence,
   type Stance,
   type Token,

@@ -103,6 +103,12 @@ export interface Finding {
   stance: Stance;
   /** Weight of the entry or rule (before the stance factor is applied by the score). */
   weight: number;
+  /**
+   * `topic`: a plain name of what the text is about (smart city, capteurs, données), which
+   * critics and engineers name as much as promoters: shown, and scored lightly. `rhetoric`:
+   * evaluative, euphemistic or promotional language, and every rhetorical figure.
+   */
+  role: Role;
   /** One-line explanation for reports. */
   message: string;
   /** The gloss: why the essay objects to this, in our own words. */
@@ -112,6 +118,9 @@ export interface Finding {
   /** Indices (into `Analysis.tokens`) of the tokens that triggered the finding. */
   tokens: number[];
 }
+
+/** What a finding says of the author's voice: the topic named, or the rhetoric used (see `Finding.role`). */
+export type Role = 'topic' | 'rhetoric';
 
 /** Per-category figures of one analysis. */
 export interface CategoryStats {
@@ -178,6 +187,8 @@ export interface LexiconEntry {
   patterns: string[];
   /** 0.25 to 5. */
   weight: number;
+  /** `topic` for a plain name of the subject (scored lightly); `rhetoric` (the default) otherwise. See `Finding.role`. */
+  role?: Role;
   /** Why the essay objects to the term, in our own words. */
   note: string;
   /** Section of the essay that makes the point. */

@@ -90,7 +90,9 @@ function writeFinding(finding: Finding): void {
   buffer.utf8(JSON.stringify(finding.actual));
   buffer.latin1(',"stance":');
   recurringString(finding.stance);
-  buffer.latin1(`,"weight":${number(finding.weight)},"message":`);
+  buffer.latin1(`,"weight":${number(finding.weight)},"role":`);
+  recurringString(finding.role);
+  buffer.latin1(',"message":');
   buffer.utf8(JSON.stringify(finding.message));
   buffer.latin1(',"note":');
   recurringString(finding.note);

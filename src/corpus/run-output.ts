@@ -27,8 +27,8 @@ export type RunOutput = CorpusResult | RecordLine;
 /** A compiled lexicon back to the data it was compiled from, entry order kept (it breaks ties). */
 export function lexiconData(lexicon: Lexicon): RunSettings['lexicon'] {
   const entries = lexicon.entries.map((compiled): LexiconEntry => {
-    const { id, category, patterns, weight, note, section, context } = compiled;
-    return context ? { id, category, patterns, weight, note, section, context } : { id, category, patterns, weight, note, section };
+    const { id, category, patterns, weight, role, note, section, context } = compiled;
+    return { id, category, patterns, weight, ...(role ? { role } : {}), note, section, ...(context ? { context } : {}) };
   });
   return { data: { lang: lexicon.lang, entries }, label: lexicon.sources.join(' + ') };
 }

@@ -76,8 +76,8 @@ function compileEntry(entry: LexiconEntry, lang: Lang, order: number, file: stri
 
 /** The entry as written in its file, without what compiling added. */
 function toData(entry: CompiledEntry): LexiconEntry {
-  const { id, category, patterns, weight, note, section, context } = entry;
-  return context ? { id, category, patterns, weight, note, section, context } : { id, category, patterns, weight, note, section };
+  const { id, category, patterns, weight, role, note, section, context } = entry;
+  return { id, category, patterns, weight, ...(role ? { role } : {}), note, section, ...(context ? { context } : {}) };
 }
 
 /**

@@ -50,6 +50,7 @@ export function findPatterns(input: PatternInput, rules: RuleSet = bundledRules(
         actual: text.slice(start, stop),
         stance: 'use',
         weight: data.weight,
+        role: 'rhetoric',
         message: data.message,
         note: data.note,
         section: data.section,
