@@ -4,6 +4,9 @@ import { NovlangueError } from '../errors.js';
 import { EXIT } from './errors.js';
 import { buildProgram } from './program.js';
 
+/** Errors in what the user gave (options, --lexicon, --weights, --labels and the labels of a corpus): exit status 2. */
+const USAGE_CODES: ReadonlySet<string> = new Set(['EUSAGE', 'ELEXICON', 'EOPTION', 'EWEIGHTS', 'EVALIDATE']);
+
 /** Run novlangue with `args` (without `node` and the script); resolves to the exit status. */
 export async function main(args: readonly string[]): Promise<number> {
   let status: number = EXIT.ok;
@@ -20,7 +23,7 @@ export async function main(args: readonly string[]): Promise<number> {
       // Help and version exit 0; everything commander rejects is a usage error (it printed why).
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof NovlangueError && (error.code === 'EUSAGE' || error.code === 'ELEXICON' || error.code === 'EOPTION')) {
+    if (error instanceof NovlangueError && USAGE_CODES.has(error.code)) {
       process.stderr.write(`novlangue: ${error.message}\n${error.code === 'EUSAGE' ? 'Try `novlangue --help`.\n' : ''}`);
       return EXIT.usage;
     }

@@ -15,7 +15,8 @@ const EXIT_HELP = `
 Exit status:
   0    done (files that could not be read are records in the report, not failures of the run)
   1    --fail-above: a document scored above the threshold; explain: no entry matches the term
-  2    usage error: bad option or argument, unreadable or invalid --lexicon, unwritable --output
+  2    usage error: bad option or argument, unreadable or invalid --lexicon or --weights,
+       unwritable --output; validate, calibrate: missing or bad labels
   3    internal error (a bug: please report it)
   130  interrupted (SIGINT); 143: terminated (SIGTERM). jsonl and csv outputs hold complete
        records: run the same command with --resume to analyse the other files
@@ -59,6 +60,7 @@ export function buildProgram(setExit: (status: number) => void): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(langOption('language of the documents; "auto" detects French or English per document'));
   lexiconOptions(program)
+    .option('--weights <file>', 'score with the category multipliers of a weights file (see `novlangue calibrate`, docs/VALIDATION.md)')
     .addOption(
       new Option('-j, --jobs <n>', 'worker threads (a pool starts only for more than 2 × n files and --min-pool-bytes of text)').argParser(parseJobs(MAX_JOBS)).default(availableParallelism(), 'the number of cores'),
     )

@@ -15,6 +15,7 @@ import { lexiconFromFlags } from './lexicon.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import { progressBar } from './progress.js';
 import { readResume, type Recorded } from './resume.js';
+import { readWeightsFile } from './weights.js';
 
 /** The options of the main command, as commander parses them. */
 export interface RunFlags {
@@ -23,6 +24,7 @@ export interface RunFlags {
   lang: Lang | 'auto';
   lexicon?: string;
   lexiconOnly?: boolean;
+  weights?: string;
   jobs: number;
   minPoolBytes?: number;
   failAbove?: number;
@@ -65,6 +67,7 @@ export async function runCorpus(paths: readonly string[], flags: RunFlags): Prom
   checkCombinations(paths, flags);
   if (flags.jobs > 1) keepMainYoungGenerationSmall();
   const lexicon = await lexiconFromFlags(flags);
+  const weights = flags.weights === undefined ? undefined : await readWeightsFile(flags.weights);
   const streamed = STREAMED.has(flags.format);
   const controller = new AbortController();
   const color = flags.color ?? (flags.output === undefined && process.stdout.isTTY === true && !process.env['NO_COLOR']);
@@ -97,6 +100,7 @@ export async function runCorpus(paths: readonly string[], flags: RunFlags): Prom
     const options: CorpusOptions = {
       lang: flags.lang,
       ...(lexicon ? { lexicon } : {}),
+      ...(weights ? { weights } : {}),
       ...(flags.maxBytes !== undefined ? { maxBytes: flags.maxBytes } : {}),
       jobs: flags.jobs,
       ...(flags.minPoolBytes !== undefined ? { minPoolBytes: flags.minPoolBytes } : {}),

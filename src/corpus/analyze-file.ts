@@ -46,7 +46,7 @@ export async function readTask(task: ListedFile, settings: RunSettings): Promise
 export function analyzeRead(task: ListedFile, read: DocumentText | CorpusFailure, settings: RunSettings, lexicon: Lexicon | undefined): CorpusResult {
   if ('error' in read) return read;
   try {
-    const analysis = analyze(read.text, analyzeOptionsFor(settings.lang, lexicon));
+    const analysis = analyze(read.text, analyzeOptionsFor(settings.lang, lexicon, settings.weights));
     const { bytes, format, encoding, meta, text } = read;
     const record = { file: task.file, folder: task.folder, format, encoding, bytes, meta } as CorpusDocument;
     // Copy the analysis by descriptors, not by spreading: a spread reads `tokens`, whose getter

@@ -12,6 +12,7 @@ import { DEFAULT_MAX_BYTES, DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from './limits.js
 import { poolPays, runInPool } from './pool.js';
 import { finish, lexiconData, type RunOutput, type RunSettings } from './run-output.js';
 import type { DocumentText } from './document.js';
+import type { ScoreWeights } from '../score/score.js';
 import type { CorpusFailure, CorpusOptions, CorpusResult, ReportResult } from './types.js';
 
 function positiveInteger(value: unknown, name: string, max: number): number {
@@ -30,6 +31,16 @@ function skipped(value: unknown): ReadonlySet<string> {
     throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "skip" must be an array or a set of file names, instead received ${describeValue(value)}.`);
   }
   return new Set(names as string[]);
+}
+
+/** The `weights` option, checked against the weights schema (loaded only when weights are given). */
+async function checkedWeights(value: unknown): Promise<ScoreWeights> {
+  const { checkWeights } = await import('../weights/load.js');
+  try {
+    return checkWeights(value, 'analyzeCorpus() option "weights"');
+  } catch (error) {
+    throw new NovlangueError('EOPTION', `novlangue: ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
+  }
 }
 
 /**
@@ -71,8 +82,9 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
     throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "lang" must be "fr", "en" or "auto", instead received ${describeValue(lang)}.`);
   }
   const skip = skipped(options.skip);
+  const weights = options.weights === undefined ? undefined : await checkedWeights(options.weights);
   // A line is made of the record at once: no record is kept, so there is nothing to make lean.
-  const settings: RunSettings = { lang, maxBytes, lexicon: undefined, lean: options.lean === true && !line, line };
+  const settings: RunSettings = { lang, maxBytes, lexicon: undefined, weights, lean: options.lean === true && !line, line };
   const { signal } = options;
 
   const all: Listed[] = await listCorpus(inputs, options.exclude);

@@ -5,6 +5,7 @@
  * language it knows on import: a pooled run over 10,000 files peaks 6 to 8 MB lower without).
  */
 import type { Lexicon } from '../lexicon/compile.js';
+import type { ScoreWeights } from '../score/score.js';
 import type { Lang, LexiconData, LexiconEntry } from '../types.js';
 import { recordLine, type LineFormat, type RecordLine } from './lines.js';
 import type { CorpusResult } from './types.js';
@@ -15,6 +16,8 @@ export interface RunSettings {
   maxBytes: number;
   /** A custom lexicon as data (`undefined`: the bundled one), recompiled once per worker. */
   lexicon: { data: LexiconData; label: string } | undefined;
+  /** Category multipliers of the score (`undefined`: none), as plain data. */
+  weights: ScoreWeights | undefined;
   /** Records without tokens and sentences (see `leanResult`): what reports need. */
   lean: boolean;
   /** Streamed runs: each record as its report line (`RecordLine`) instead of an object. */

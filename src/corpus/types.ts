@@ -4,6 +4,7 @@
  */
 import type { Analysis, Category, CategoryStats, DocumentStance, Lang } from '../types.js';
 import type { Lexicon } from '../lexicon/compile.js';
+import type { ScoreWeights } from '../score/score.js';
 
 /** What a file was read as, from its extension (see `FORMAT_OF_EXTENSION`). */
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf';
@@ -97,6 +98,11 @@ export interface CorpusOptions {
   lang?: Lang | 'auto';
   /** Lexicon to use instead of the bundled one (`loadLexicon`, `extendLexicon`). */
   lexicon?: Lexicon;
+  /**
+   * Per-language, per-category multipliers of the score's points (`AnalyzeOptions.weights`; what
+   * `novlangue calibrate` fits and `--weights FILE` reads). Default: none (every multiplier 1).
+   */
+  weights?: ScoreWeights;
   /** Files larger than this many bytes are `ETOOLARGE` records. Default 50 MiB (`DEFAULT_MAX_BYTES`). */
   maxBytes?: number;
   /**
