@@ -4,7 +4,8 @@ import { bundledLexicon } from './lexicon/bundled.js';
 import type { Lexicon } from './lexicon/compile.js';
 import { matchTerms, type TermMatch } from './match/terms.js';
 import { findPatterns } from './patterns/index.js';
-import { categoryStats, scoreOf, type ScoreWeights } from './score/score.js';
+import { readingOf } from './score/reading.js';
+import { categoryStats, MIN_WORDS, scoreOf, type ScoreWeights } from './score/score.js';
 import { assignStance } from './stance/index.js';
 import { tokenizeSegments, withPlaces, type PositionMap, type Segment, type TokenizedSegment, type TokenTable } from './tokenize/index.js';
 import type { Analysis, Finding, Lang, Token } from './types.js';
@@ -120,6 +121,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   const stance = assignStance(findings, { text, tokens, sentences, lang, segments, words });
   findings.sort(compareFindings);
+  const score = scoreOf(findings, words, { weights: options.weights, evidence: stance.evidence });
+  stance.reading = readingOf(score, findings, stance.criticalFrame);
 
   const analysis: Analysis = {
     lang,
@@ -127,7 +130,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     tokens: [],
     sentences,
     words,
-    score: scoreOf(findings, words, { weights: options.weights, evidence: stance.evidence }),
+    short: words < MIN_WORDS,
+    score,
     categories: categoryStats(findings, words, options.weights),
     findings,
     stance,

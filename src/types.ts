@@ -146,7 +146,11 @@ export interface DocumentStance {
   evidence: number;
   /** Whether the evidence is dense enough to read the whole text as critical (its unmarked terms are then `distanced`). */
   criticalFrame: boolean;
-  /** `promotional` when most weight is in the author's voice, `critical` when most is held at a distance, `neutral` when there is little to say. */
+  /**
+   * `promotional` when the score reaches `PROMOTIONAL_SCORE` and the author's own voice carries
+   * rhetoric (not only the topic's names); `critical` in a critical frame or when most weight is
+   * held at a distance; `neutral` otherwise.
+   */
   reading: 'promotional' | 'critical' | 'neutral';
 }
 
@@ -161,6 +165,8 @@ export interface Analysis {
   sentences: Sentence[];
   /** Number of word tokens (the denominator of rates and of the score). */
   words: number;
+  /** Fewer than `MIN_WORDS` words: the score counts the text as that long; rank it with care. */
+  short: boolean;
   /** 0-100: density of novlangue in the author's own voice (see README, "Score"). */
   score: number;
   categories: Record<Category, CategoryStats>;

@@ -3,6 +3,7 @@
  * the same figures per group (a folder or a metadata field) and per year, which is what
  * comparisons between cities and over time need.
  */
+import { MIN_WORDS } from '../score/score.js';
 import { CATEGORIES, type Category } from '../types.js';
 import {
   isCorpusFailure,
@@ -119,13 +120,16 @@ export function summarizeCorpus(results: Iterable<ReportResult>, options: Summar
     else documents.push(result);
   }
   const byFile = [...documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // A text shorter than the score's floor is counted as that long: it is ranked after the others.
+  const isShort = (document: CorpusDocumentLean): boolean => document.words < MIN_WORDS;
   const ranking: RankedDocument[] = [...byFile]
-    .sort((a, b) => b.score - a.score)
+    .sort((a, b) => Number(isShort(a)) - Number(isShort(b)) || b.score - a.score)
     .map((document, index) => ({
       rank: index + 1,
       file: document.file,
       score: document.score,
       words: document.words,
+      short: isShort(document),
       findings: document.findings.length,
       reading: document.stance.reading,
       group: groupOf(document, groupBy),

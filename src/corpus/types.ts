@@ -149,11 +149,13 @@ export interface ScoreStats {
 
 /** A document's line in the ranking. */
 export interface RankedDocument {
-  /** 1-based position: score descending, then file name. */
+  /** 1-based position: score descending, then file name; short documents after the others. */
   rank: number;
   file: string;
   score: number;
   words: number;
+  /** Fewer words than the score's floor (`MIN_WORDS`): ranked after the other documents. */
+  short: boolean;
   findings: number;
   reading: DocumentStance['reading'];
   /** Key of the document's group (see `CorpusSummary.groupBy`). */

@@ -35,7 +35,7 @@ export function formatMarkdown(input: ReportInput, options: ReportOptions = {}):
   if (summary.ranking.length > 0) {
     out.push('## Ranking', '', row(['#', 'Score', 'Reading', 'Words', 'Findings', 'Top categories', 'File']), '|--:|--:|---|--:|--:|---|---|');
     for (const entry of summary.ranking) {
-      out.push(row([entry.rank, entry.score.toFixed(1), entry.reading, entry.words, entry.findings, entry.top.join(', ') || '–', md(entry.file)]));
+      out.push(row([entry.rank, entry.score.toFixed(1), entry.short ? `${entry.reading} (short)` : entry.reading, entry.words, entry.findings, entry.top.join(', ') || '–', md(entry.file)]));
     }
     out.push('');
   }

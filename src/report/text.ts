@@ -101,7 +101,7 @@ export function formatText(input: ReportInput, options: ReportOptions = {}): str
     const rows = summary.ranking.map((entry) => [
       String(entry.rank),
       fixed(entry.score, 1),
-      entry.reading,
+      entry.short ? `${entry.reading} (short)` : entry.reading,
       String(entry.words),
       String(entry.findings),
       entry.top.join(', ') || '-',

@@ -53,9 +53,6 @@ const SCARE_QUOTE_NEEDS_EVIDENCE = 1;
 /** Label of scare quotes in `DocumentStance.markers`. */
 const SCARE_QUOTES: Record<Lang, string> = { fr: 'guillemets de distance', en: 'scare quotes' };
 
-/** Weight of findings in the author's voice from which a text reads as promotional. */
-const PROMOTIONAL_WEIGHT = 4;
-
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '-', '.', '!', '?', '…']);
 
 const isCapitalisedAt = (tokens: TokenTable, t: number): boolean => t < tokens.length && isCapitalised(tokens.forms[t]!);
@@ -222,14 +219,6 @@ function summarize(findings: readonly Finding[], markers: readonly MarkerMatch[]
     const label = tokens.forms.slice(marker.first, marker.end).map((form) => form.norm).join(' ');
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  let useWeight = 0;
-  let heldWeight = 0;
-  for (const finding of findings) {
-    if (finding.stance === 'use') useWeight += finding.weight;
-    else heldWeight += finding.weight;
-  }
-  const reading: DocumentStance['reading'] =
-    criticalFrame || heldWeight > useWeight ? 'critical' : useWeight >= PROMOTIONAL_WEIGHT ? 'promotional' : 'neutral';
   return {
     use: share('use'),
     reported: share('reported'),
@@ -237,6 +226,6 @@ function summarize(findings: readonly Finding[], markers: readonly MarkerMatch[]
     markers: [...counts].map(([marker, count]) => ({ marker, count })),
     evidence: 0,
     criticalFrame,
-    reading,
+    reading: 'neutral',
   };
 }
