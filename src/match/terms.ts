@@ -2,6 +2,7 @@ import type { CompiledEntry, Lexicon } from '../lexicon/compile.js';
 import { fills, type Slot } from '../lexicon/pattern.js';
 import type { Sentence } from '../types.js';
 import type { TokenTable } from '../tokenize/index.js';
+import { inProperName } from './names.js';
 import { matchFrom } from './slots.js';
 
 /** A lexicon entry matched on tokens `[first, end)`. */
@@ -61,7 +62,8 @@ function rank(found: Candidates): void {
 
 /**
  * Match `lexicon` on `tokens`, left to right, in one pass. At each token the longest match
- * wins (then the heavier entry, then the earlier one) among those whose context holds;
+ * wins (then the heavier entry, then the earlier one) among those whose context holds and
+ * that are not one word of a proper name (see `inProperName`);
  * matched tokens are consumed, so overlapping entries are never counted twice. Matches never
  * cross a sentence boundary. `[from, to)` limits the pass to one language segment.
  */
@@ -86,6 +88,7 @@ export function matchTerms(tokens: TokenTable, sentences: readonly Sentence[], l
       for (let k = 0; k < found.count && !best; k++) {
         const entry = found.entries[found.order[k]!]!;
         const end = found.ends[found.order[k]!]!;
+        if (end === t + 1 && inProperName(tokens, sentence, t)) continue;
         if (contextHolds(entry, t, end, tokens, sentence)) best = { entry, first: t, end };
       }
     }
