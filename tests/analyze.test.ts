@@ -87,13 +87,20 @@ describe('analyze(): stance', () => {
     expect(belot.map((f) => f.stance)).toEqual(['reported', 'reported', 'reported', 'reported', 'reported']);
   });
 
-  it('scare quotes and distancing markers hold a term at a distance', () => {
-    const [scare] = analyze('La « ville intelligente » envahit le langage.').findings;
+  it('scare quotes hold a term at a distance in a text that shows critique, and distancing markers do anywhere', () => {
+    const [scare] = analyze('La « ville intelligente » envahit le langage. Cette rhétorique masque qui décide.').findings;
     expect(scare).toMatchObject({ actual: 'ville intelligente', stance: 'distanced' });
+    const [name] = analyze('Le «Smart City» de Lyon est une illusion de plus.').findings;
+    expect(name).toMatchObject({ actual: 'Smart City', stance: 'distanced' });
     const [dite] = analyze('Cette ville dite intelligente envahit le langage.').findings;
     expect(dite).toMatchObject({ stance: 'distanced' });
     const [plain] = analyze('Notre ville intelligente simplifie votre quotidien.').findings;
     expect(plain).toMatchObject({ stance: 'use' });
+  });
+
+  it("a promoter's quotation marks alone are no distance: metaphors and brand names are quoted too", () => {
+    const findings = analyze('Notre métropole devient une « ville intelligente » au service de ses habitants, avec son « hub » de l’innovation.').findings;
+    expect(findings.filter((f) => f.actual === 'ville intelligente' || f.actual === 'hub').map((f) => f.stance)).toEqual(['use', 'use']);
   });
 
   it('the essay as a whole reads as critical, the Dijon page as promotional', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CorpusError,
+  MIN_WORDS,
   NovlangueError,
   analyzeCorpus,
   isCorpusFailure,
@@ -493,14 +494,15 @@ describe('summarizeCorpus()', () => {
     expect(summary.errors).toEqual({ EBINARY: 1, EDECODE: 1, EFORMAT: 1, ELOOP: 1, ENOENT: 1, EPDF_NO_TEXT: 1, EPDF_PARSE: 1 });
   });
 
-  it('ranks documents by score, then by file, from 1', () => {
+  it('ranks documents by score, then by file, from 1; documents too short to score fairly come last', () => {
     const { ranking } = summarizeCorpus(results);
     expect(ranking.map((entry) => entry.rank)).toEqual(ranking.map((_, i) => i + 1));
     for (let i = 1; i < ranking.length; i++) {
       const [a, b] = [ranking[i - 1]!, ranking[i]!];
-      expect(a.score > b.score || (a.score === b.score && a.file < b.file)).toBe(true);
+      const inOrder = a.short === b.short ? a.score > b.score || (a.score === b.score && a.file < b.file) : !a.short;
+      expect(inOrder, `${a.file} before ${b.file}`).toBe(true);
     }
-    expect(ranking.at(-1)!.score).toBe(0);
+    expect(ranking.every((entry) => entry.short === entry.words < MIN_WORDS)).toBe(true);
   });
 
   it('totals are the sums of the documents; rates are per 1,000 words', () => {

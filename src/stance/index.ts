@@ -137,7 +137,9 @@ function localStance(finding: Finding, ctx: StanceContext, cues: StanceCues): St
       quote = quotes.spans[quote]!.parent;
     }
   }
-  for (let t = first; t < end; t++) if (marks.eitherSide[t]) return 'distanced'; // "ville dite intelligente"
+  // Inside the finding: "ville dite intelligente", and a figure that carries its own negation
+  // ("la ville ne sera pas une smart city" is no prophecy).
+  for (let t = first; t < end; t++) if (marks.eitherSide[t] || (marks.before[t] && t < end - 1)) return 'distanced';
   if (markedInClause(first, end, tokens, marks, sentence)) return 'distanced';
   const cue = cues.sentences[tokens.sentenceOf[first]!]!;
   if (cue.critical) return 'distanced';
