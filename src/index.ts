@@ -80,6 +80,9 @@ export {
   type ReportInput,
   type ReportOptions,
 } from './report/index.js';
+// Validation against a labelled corpus (calibration stays in the CLI: `novlangue calibrate`).
+export { validateCorpus } from './validate/corpus.js';
+export type { Comparisons, LabelRow, LangValidation, RankedRef, RuleRow, ValidateOptions, ValidationReport, WorstPair } from './validate/types.js';
 // Pattern rules (findPatterns stays internal: analyze() runs it).
 export { bundledRules, loadRules, RULE_KINDS, type CompiledRule, type RuleSet } from './patterns/load.js';
 export { rulesTable } from './patterns/table.js';

@@ -12,6 +12,7 @@ describe('the public API', () => {
         'detectLanguage', 'extendLexicon', 'formatCsv', 'formatHtml', 'formatJson', 'formatJsonl', 'formatMarkdown',
         'formatReport', 'formatText', 'isCorpusFailure', 'jsonlLine', 'leanResult', 'loadLexicon', 'loadRules',
         'readDocument', 'reportChunks', 'rescore', 'rulesTable', 'scoreOf', 'segmentByLanguage', 'summarizeCorpus', 'tokenize',
+        'validateCorpus',
       ].sort(),
     );
   });
