@@ -32,3 +32,15 @@ export function parseSize(value: string): number {
   if (!Number.isSafeInteger(bytes) || bytes < 1) throw new InvalidArgumentError('expected a size in bytes, like 1000000, 500k, 50M or 1G.');
   return bytes;
 }
+
+/** `--penalty X`: a number, 0 or more. */
+export function parseNonNegative(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new InvalidArgumentError('expected a number, 0 or more.');
+  return number;
+}
+
+/** A repeatable option (`--exclude-label a --exclude-label b`): every value, in order. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

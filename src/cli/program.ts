@@ -1,4 +1,4 @@
-/** The command line: options, subcommands, help. Parsing only; the work is in run, explain, rules. */
+/** The command line: options, subcommands, help. Parsing only; the work is in run, explain, rules, validate, calibrate. */
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
@@ -8,8 +8,10 @@ import { REPORT_FORMATS } from '../report/types.js';
 import type { Lang } from '../types.js';
 import { EXIT } from './errors.js';
 import type { LexiconFlags } from './lexicon.js';
-import { parseCount, parseJobs, parseScore, parseSize } from './options.js';
+import type { CalibrateFlags } from './calibrate.js';
+import { collect, parseCount, parseJobs, parseNonNegative, parseScore, parseSize } from './options.js';
 import type { RunFlags } from './run.js';
+import type { ValidateFlags } from './validate.js';
 
 const EXIT_HELP = `
 Exit status:
@@ -27,13 +29,43 @@ Examples:
   novlangue corpus/ --format html -o report.html --group-by city
   novlangue communique.pdf --fail-above 40   exit 1 when the press release scores above 40
   novlangue explain "ville intelligente"
-  novlangue rules --format md`;
+  novlangue rules --format md
+  novlangue validate corpus/ --labels labels.csv   how well the score tells the labels apart
+  novlangue calibrate corpus/ -o weights.json       fit category multipliers (see --weights)`;
 
 const langOption = (description: string): Option => new Option('--lang <lang>', description).choices(['fr', 'en', 'auto']).default('auto');
 const lexiconOptions = (command: Command): Command =>
   command
     .option('--lexicon <file>', 'JSON lexicon extending the bundled one (see lexicons/FORMAT.md)')
     .option('--lexicon-only', 'use the --lexicon file instead of the bundled lexicon');
+
+/** What `validate` and `calibrate` share: where the labels are, and how the labelled corpus is analysed. */
+const labelledRunOptions = (command: Command): Command =>
+  lexiconOptions(
+    command
+      .option('--labels <file>', 'labels file: a JSON array of objects, or a CSV, with "file" and "label" (default: each document\'s "label" metadata field)')
+      .option('--positive <label>', 'the label of the documents that should score high', 'promotional')
+      .addOption(new Option('--exclude-label <label>', 'leave the documents of this label out (repeatable)').argParser(collect).default([], 'none'))
+      .addOption(langOption('language of the documents; "auto" detects French or English per document')),
+  )
+    .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(parseJobs(MAX_JOBS)).default(availableParallelism(), 'the number of cores'))
+    .option('--max-bytes <size>', `skip larger files (default ${DEFAULT_MAX_BYTES / 1024 / 1024}M)`, parseSize)
+    .option('-q, --quiet', 'no notes on stderr');
+
+const LABELS_HELP = `
+Labels: a document's "label" metadata field (sidecar name.meta.json, or Markdown front
+matter), or --labels FILE, whose "file" names are matched against the paths the reports show
+and resolved from the labels file's folder. Documents without a label, of an --exclude-label
+label, or that cannot be read are left out, and the report says how many and which.
+
+Exit status:
+  0    done
+  2    usage error: bad option; no labels, a labels file that cannot be read or parsed or that
+       names files not in the corpus, no document of the positive label, a single label;
+       an unreadable or invalid --lexicon or --weights
+  3    internal error (a bug: please report it)
+
+The method, the JSON shape and the caveats: docs/VALIDATION.md.`;
 
 /** The lexicons a subcommand looks in: the custom one, or the bundled ones (both with --lang auto). */
 async function lexiconsFor(flags: LexiconFlags): Promise<Lexicon[]> {
@@ -112,5 +144,53 @@ export function buildProgram(setExit: (status: number) => void): Command {
     process.stdout.write(formatRules(rows, flags.format));
     setExit(EXIT.ok);
   });
+  labelledRunOptions(
+    program
+      .command('validate')
+      .description('how well the score tells a labelled corpus apart: ROC AUC of the positive label against the others, per language, with bootstrap intervals; rules that help or hurt; the worst-ranked pairs')
+      .argument('<paths...>', 'labelled files, folders (walked recursively) or quoted globs'),
+  )
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'md']).default('text'))
+    .option('--weights <file>', 'score with the category multipliers of a weights file (see calibrate)')
+    .option('--bootstrap <n>', 'bootstrap resamples per interval, stratified by label (0: no intervals)', parseCount, 1000)
+    .option('--seed <n>', 'seed of the bootstrap: the same seed, the same report', parseCount, 1)
+    .option('--rules <n>', 'rows of the per-rule table', parseCount, 25)
+    .option('--worst <n>', 'inverted pairs listed', parseCount, 10)
+    .addHelpText(
+      'after',
+      `${LABELS_HELP}
+
+Examples:
+  novlangue validate corpus/                                  labels from each document's metadata
+  novlangue validate corpus/ --labels labels.csv --exclude-label descriptive
+  novlangue validate corpus/ --format json --weights weights.json`,
+    )
+    .action(async (paths: string[], flags: ValidateFlags) => {
+      const { runValidate } = await import('./validate.js');
+      setExit(await runValidate(paths, flags));
+    });
+
+  labelledRunOptions(
+    program
+      .command('calibrate')
+      .description('fit the score\'s category multipliers per language on a labelled corpus, report their cross-validated AUC, write them as a weights file')
+      .argument('<paths...>', 'labelled files, folders (walked recursively) or quoted globs'),
+  )
+    .requiredOption('-o, --output <file>', 'the weights file to write (read it back with --weights FILE)')
+    .option('--folds <k>', 'folds of the stratified cross-validation (2 or more)', parseCount, 5)
+    .option('--seed <n>', 'seed of the folds: the same seed, the same weights', parseCount, 1)
+    .option('--penalty <x>', 'AUC given up per unit a multiplier moves away from 1 (0: none)', parseNonNegative, 0.01)
+    .addHelpText(
+      'after',
+      `${LABELS_HELP}
+
+Example:
+  novlangue calibrate corpus/ --labels labels.csv -o weights.json
+  novlangue validate corpus/ --labels labels.csv --weights weights.json`,
+    )
+    .action(async (paths: string[], flags: CalibrateFlags) => {
+      const { runCalibrate } = await import('./calibrate.js');
+      setExit(await runCalibrate(paths, flags));
+    });
   return program;
 }
