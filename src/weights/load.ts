@@ -103,6 +103,8 @@ function check(which: 'file' | 'weights', data: unknown, file: string): void {
  * @throws {WeightsError} naming the file and the key, when it does not validate
  */
 export function loadWeights(data: unknown, file: string): WeightsFile {
+  const bare = typeof data === 'object' && data !== null && !Array.isArray(data) && !('weights' in data) && ('fr' in data || 'en' in data);
+  if (bare) throw new WeightsError(file, 'missing: the multipliers per language go under a "weights" key, e.g. { "weights": { "fr": { "intelligence": 1.5 } } }', 'weights');
   check('file', data, file);
   const weightsFile = data as WeightsFile;
   checkFinite(weightsFile.weights, file, ['weights']);
