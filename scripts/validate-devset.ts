@@ -24,6 +24,12 @@ const LABELS: Readonly<Record<string, string>> = { PROMO: 'promotional', CRITICA
 const EXCLUDED = ['descriptive'];
 const LANGS: readonly Lang[] = ['fr', 'en'];
 
+/** A path as a user would type it from here: relative when it is close by, absolute otherwise. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' ? '.' : relative.startsWith('../..') ? file : relative;
+}
+
 interface Settings {
   devset: string;
   json: boolean;
@@ -126,20 +132,20 @@ async function main(): Promise<number> {
   const options = settings(process.argv.slice(2));
   const manifest = path.join(options.devset, 'manifest.json');
   if (!existsSync(manifest)) {
-    process.stdout.write(`novlangue: no development set: ${path.relative(process.cwd(), manifest) || manifest} does not exist, so there is nothing to validate.\n`);
+    process.stdout.write(`novlangue: no development set: ${shown(manifest)} does not exist, so there is nothing to validate.\n`);
     return 0;
   }
   const entries = readManifest(manifest);
   const weights = options.weights === undefined ? undefined : readWeights(options.weights);
   const plain = await validateByLang(options.devset, entries, undefined);
   const weighted = weights ? await validateByLang(options.devset, entries, weights) : undefined;
-  const shown = path.relative(process.cwd(), options.devset) || '.';
+  const devset = shown(options.devset);
   if (options.json) {
-    const out = { devset: shown, lang: 'the manifest’s, per text', weights: options.weights ?? null, reports: weighted ?? plain, ...(weighted ? { unweighted: plain } : {}) };
+    const out = { devset, lang: 'manifest', weights: options.weights ?? null, reports: weighted ?? plain, ...(weighted ? { unweighted: plain } : {}) };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
-  const parts = [`novlangue validate on ${shown}: ${entries.length} texts, each analysed in the language the manifest gives it; positive label: promotional.`];
+  const parts = [`novlangue validate on ${devset}: ${entries.length} texts, each analysed in the language the manifest gives it; positive label: promotional.`];
   for (const lang of LANGS) if (plain[lang]) parts.push(summary(lang, plain[lang], weighted?.[lang], options.weights));
   parts.push('AUC: the probability that a promotional text scores above a text of the other side (ties count half); intervals: stratified bootstrap, 1000 resamples, seed 1.');
   process.stdout.write(`${parts.join('\n\n')}\n`);
