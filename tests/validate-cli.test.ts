@@ -118,7 +118,7 @@ describe('novlangue validate: a labelled corpus', () => {
 
   it('is the same byte for byte from run to run, with or without a worker pool', () => {
     const first = novlangue(['validate', 'corpus', '--format', 'json', '--exclude-label', 'descriptive']);
-    const second = novlangue(['validate', 'corpus', '--format', 'json', '--exclude-label', 'descriptive', '--jobs', '2']);
+    const second = novlangue(['validate', 'corpus', '--format', 'json', '--exclude-label', 'descriptive', '--jobs', '2', '--min-pool-bytes', '0']);
     expect(second.stdout).toBe(first.stdout);
     expect(novlangue(['validate', 'corpus', '--format', 'json', '--exclude-label', 'descriptive', '--seed', '2']).stdout).not.toBe(first.stdout);
   });
@@ -238,13 +238,22 @@ describe('novlangue calibrate, and --weights', () => {
     expect(novlangue(['corpus', '--weights', 'weights.json', '-q', '--format', 'jsonl']).status).toBe(0);
   });
 
-  it('multipliers of 0 everywhere score every document 0', () => {
+  it.each([
+    ['in this thread', ['--jobs', '1']],
+    ['in worker threads', ['--jobs', '2', '--min-pool-bytes', '0']],
+  ])('multipliers of 0 everywhere score every document 0, %s', (_, jobs) => {
     const zero = Object.fromEntries(CATEGORIES.map((category) => [category, 0]));
     write('zero.json', JSON.stringify({ weights: { fr: zero, en: zero } }));
-    const run = novlangue(['corpus', '--weights', 'zero.json', '-q', '--format', 'jsonl']);
-    const scores = run.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { score?: number }).score).filter((score) => score !== undefined);
-    expect(scores.length).toBeGreaterThan(10);
-    expect(new Set(scores)).toEqual(new Set([0]));
+    const scoresOf = (args: string[]): number[] =>
+      novlangue(['corpus', '-q', '--format', 'jsonl', ...jobs, ...args])
+        .stdout.trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { score?: number }).score)
+        .filter((score): score is number => score !== undefined);
+    expect(scoresOf([]).some((score) => score > 0)).toBe(true);
+    const zeroed = scoresOf(['--weights', 'zero.json']);
+    expect(zeroed.length).toBeGreaterThan(10);
+    expect(new Set(zeroed)).toEqual(new Set([0]));
   });
 
   it.each([
@@ -273,7 +282,7 @@ describe('help', () => {
   it('validate --help and calibrate --help document their options', () => {
     const validate = novlangue(['validate', '--help']);
     expect(validate.status).toBe(0);
-    for (const option of ['--labels', '--positive', '--exclude-label', '--format', '--weights', '--bootstrap', '--seed', '--rules', '--worst', '--lang', '--lexicon', '--jobs', 'Exit status:', 'docs/VALIDATION.md']) expect(validate.stdout).toContain(option);
+    for (const option of ['--labels', '--positive', '--exclude-label', '--format', '--weights', '--bootstrap', '--seed', '--rules', '--worst', '--lang', '--lexicon', '--jobs', '--min-pool-bytes', '--max-bytes', 'Exit status:', 'docs/VALIDATION.md']) expect(validate.stdout).toContain(option);
     const calibrate = novlangue(['calibrate', '--help']);
     for (const option of ['--output', '--folds', '--seed', '--penalty', '--labels', '--exclude-label']) expect(calibrate.stdout).toContain(option);
     const main = novlangue(['--help']);

@@ -33,6 +33,8 @@ Examples:
   novlangue validate corpus/ --labels labels.csv   how well the score tells the labels apart
   novlangue calibrate corpus/ -o weights.json       fit category multipliers (see --weights)`;
 
+/** `--min-pool-bytes SIZE`: a size, or 0 for a pool whenever --jobs allows. */
+const parsePoolBytes = (value: string): number => (value.trim() === '0' ? 0 : parseSize(value));
 const langOption = (description: string): Option => new Option('--lang <lang>', description).choices(['fr', 'en', 'auto']).default('auto');
 const lexiconOptions = (command: Command): Command =>
   command
@@ -49,6 +51,7 @@ const labelledRunOptions = (command: Command): Command =>
       .addOption(langOption('language of the documents; "auto" detects French or English per document')),
   )
     .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(parseJobs(MAX_JOBS)).default(availableParallelism(), 'the number of cores'))
+    .option('--min-pool-bytes <size>', `below this much text in all, run in one thread whatever --jobs says (default ${DEFAULT_MIN_POOL_BYTES / 1024 / 1024}M)`, parsePoolBytes)
     .option('--max-bytes <size>', `skip larger files (default ${DEFAULT_MAX_BYTES / 1024 / 1024}M)`, parseSize)
     .option('-q, --quiet', 'no notes on stderr');
 
@@ -96,7 +99,7 @@ export function buildProgram(setExit: (status: number) => void): Command {
     .addOption(
       new Option('-j, --jobs <n>', 'worker threads (a pool starts only for more than 2 × n files and --min-pool-bytes of text)').argParser(parseJobs(MAX_JOBS)).default(availableParallelism(), 'the number of cores'),
     )
-    .option('--min-pool-bytes <size>', `below this much text in all, run in one thread whatever --jobs says (default ${DEFAULT_MIN_POOL_BYTES / 1024 / 1024}M; 0: a pool whenever --jobs allows)`, (value: string) => (value.trim() === '0' ? 0 : parseSize(value)))
+    .option('--min-pool-bytes <size>', `below this much text in all, run in one thread whatever --jobs says (default ${DEFAULT_MIN_POOL_BYTES / 1024 / 1024}M; 0: a pool whenever --jobs allows)`, parsePoolBytes)
     .option('--fail-above <score>', 'exit with status 1 when a document scores above this (0-100)', parseScore)
     .option('--max-bytes <size>', `skip larger files as ETOOLARGE records (default ${DEFAULT_MAX_BYTES / 1024 / 1024}M)`, parseSize)
     .addOption(new Option('--per <unit>', 'csv: one row per document or per finding').choices(['document', 'finding']).default('document'))

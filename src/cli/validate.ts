@@ -13,6 +13,7 @@ export interface LabelledRunFlags extends LexiconFlags {
   positive: string;
   excludeLabel: string[];
   jobs: number;
+  minPoolBytes?: number;
   maxBytes?: number;
   quiet?: boolean;
 }
@@ -35,6 +36,7 @@ export async function labelledRunOptions(paths: readonly string[], flags: Labell
     ...(lexicon ? { lexicon } : {}),
     ...(flags.maxBytes !== undefined ? { maxBytes: flags.maxBytes } : {}),
     jobs: flags.jobs,
+    ...(flags.minPoolBytes !== undefined ? { minPoolBytes: flags.minPoolBytes } : {}),
     ...(flags.labels !== undefined ? { labels: flags.labels } : {}),
     positive: flags.positive,
     excludeLabels: flags.excludeLabel,
