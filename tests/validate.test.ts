@@ -7,7 +7,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, type Category, type CorpusDocumentLean, type DocumentStance, type Finding, type Stance } from 'novlangue';
+import { CATEGORIES, validateCorpus, type Category, type CorpusDocumentLean, type DocumentStance, type Finding, type Stance } from 'novlangue';
 import schema from '../lexicons/weights.schema.json' with { type: 'json' };
 import { auc } from '../src/validate/auc.js';
 import { bootstrapInterval } from '../src/validate/bootstrap.js';
@@ -20,6 +20,7 @@ import { checkSelection, selectDocuments } from '../src/validate/select.js';
 import type { LabelledDocument } from '../src/validate/types.js';
 import { worstPairs } from '../src/validate/worst.js';
 import { checkWeights, loadWeights } from '../src/weights/load.js';
+import { COMPARED, makeLabelledCorpus } from './fixtures/labelled.js';
 
 describe('AUC (Mann-Whitney, ties count half)', () => {
   it('is 1 when every positive scores above every other document', () => {
@@ -345,5 +346,34 @@ describe('weights files (lexicons/weights.schema.json)', () => {
   it('an API weights object is checked the same way, NaN included', () => {
     expect(() => checkWeights({ fr: { intelligence: Number.NaN } }, 'option "weights"')).toThrow(/option "weights" \(key "fr\.intelligence"\): a multiplier must be a number from 0 to 100, instead found a number \(NaN\)/);
     expect(checkWeights({ fr: { intelligence: 2 } }, 'option "weights"')).toEqual({ fr: { intelligence: 2 } });
+  });
+});
+
+describe('validateCorpus()', () => {
+  it('analyses a labelled corpus and reports on it, labels given as rows', async () => {
+    const corpus = makeLabelledCorpus();
+    try {
+      const folder = path.join(corpus.root, 'corpus');
+      const fromMeta = await validateCorpus(folder, { excludeLabels: ['descriptive'], bootstrap: 50 });
+      expect(fromMeta.labels).toEqual(COMPARED);
+      expect(fromMeta.failures.map((failure) => failure.error.code)).toEqual(['EBINARY']);
+      const rows = [
+        { file: path.join(folder, 'fr/promo-1.txt'), label: 'promotional' },
+        { file: path.join(folder, 'en/neutral-1.txt'), label: 'neutral' },
+      ];
+      const fromRows = await validateCorpus([rows[0]!.file, rows[1]!.file], { labels: rows, bootstrap: 0 });
+      expect(fromRows).toMatchObject({ documents: 2, labels: { promotional: 1, neutral: 1 }, interval: { rest: null, neutral: null } });
+    } finally {
+      corpus.remove();
+    }
+  });
+
+  it.each([
+    [{ bootstrap: -1 }, /option "bootstrap" must be an integer from 0 to 100000/],
+    [{ positive: '' }, /option "positive" must be a label/],
+    [{ labels: [{ file: 'a.txt' }] }, /option "labels" must be a labels file's path or an array of \{ file, label \} strings/],
+    [{ weights: { fr: { intelligenc: 1 } } }, /option "weights" \(key "fr\.intelligenc"\): unknown category/],
+  ])('refuses the invalid option %j with EOPTION', async (options, message) => {
+    await expect(validateCorpus('no-such-folder', options as Parameters<typeof validateCorpus>[1])).rejects.toMatchObject({ code: 'EOPTION', message: expect.stringMatching(message) });
   });
 });
