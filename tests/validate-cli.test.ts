@@ -187,7 +187,8 @@ describe('novlangue validate: what cannot be validated is a usage error (exit 2)
     [['validate', 'corpus', '--positive', 'glowing'], /no document is labelled "glowing" \(the labels are "critical" 4, "descriptive" 2, "neutral" 4, "promotional" 6\)/],
     [['validate', 'corpus', '--labels', 'absent.csv'], /cannot read the labels file absent\.csv \(ENOENT\)/],
     [['validate', 'corpus', '--bootstrap', 'many'], /--bootstrap <n>' argument 'many' is invalid/],
-    [['validate', 'corpus', '--positive', 'descriptive', '--exclude-label', 'descriptive'], /the positive label "descriptive" cannot also be excluded/],
+    [['validate', 'corpus', '--bootstrap', '1000000'], /--bootstrap <n>' argument '1000000' is invalid. expected a whole number from 0 to 100000/],
+    [['validate', 'corpus', '--positive', 'descriptive', '--exclude-label', 'descriptive'], /^novlangue: the positive label "descriptive" cannot also be excluded\.\n$/],
     [['validate'], /missing required argument 'paths'/],
   ])('%j', (args, message) => {
     const run = novlangue(args);

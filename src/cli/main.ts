@@ -24,7 +24,8 @@ export async function main(args: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof NovlangueError && USAGE_CODES.has(error.code)) {
-      process.stderr.write(`novlangue: ${error.message}\n${error.code === 'EUSAGE' ? 'Try `novlangue --help`.\n' : ''}`);
+      // Library messages may start with "novlangue: " themselves (EOPTION): said once.
+      process.stderr.write(`novlangue: ${error.message.replace(/^novlangue: /, '')}\n${error.code === 'EUSAGE' ? 'Try `novlangue --help`.\n' : ''}`);
       return EXIT.usage;
     }
     process.stderr.write(`novlangue: internal error, please report it with the command you ran:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -17,6 +17,14 @@ export function parseScore(value: string): number {
   return score;
 }
 
+/** `--bootstrap N`, `--seed N`: a whole number from 0 to `max`. */
+export function parseCountUpTo(max: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) > max) throw new InvalidArgumentError(`expected a whole number from 0 to ${max}.`);
+    return Number(value);
+  };
+}
+
 /** `--top N`: a whole number, 0 or more. */
 export function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more).');

@@ -9,7 +9,7 @@ import type { Lang } from '../types.js';
 import { EXIT } from './errors.js';
 import type { LexiconFlags } from './lexicon.js';
 import type { CalibrateFlags } from './calibrate.js';
-import { collect, parseCount, parseJobs, parseNonNegative, parseScore, parseSize } from './options.js';
+import { collect, parseCount, parseCountUpTo, parseJobs, parseNonNegative, parseScore, parseSize } from './options.js';
 import type { RunFlags } from './run.js';
 import type { ValidateFlags } from './validate.js';
 
@@ -155,8 +155,8 @@ export function buildProgram(setExit: (status: number) => void): Command {
   )
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'md']).default('text'))
     .option('--weights <file>', 'score with the category multipliers of a weights file (see calibrate)')
-    .option('--bootstrap <n>', 'bootstrap resamples per interval, stratified by label (0: no intervals)', parseCount, 1000)
-    .option('--seed <n>', 'seed of the bootstrap: the same seed, the same report', parseCount, 1)
+    .option('--bootstrap <n>', 'bootstrap resamples per interval, stratified by label (0: no intervals)', parseCountUpTo(100_000), 1000)
+    .option('--seed <n>', 'seed of the bootstrap: the same seed, the same report', parseCountUpTo(2 ** 32 - 1), 1)
     .option('--rules <n>', 'rows of the per-rule table', parseCount, 25)
     .option('--worst <n>', 'inverted pairs listed', parseCount, 10)
     .addHelpText(
@@ -181,7 +181,7 @@ Examples:
   )
     .requiredOption('-o, --output <file>', 'the weights file to write (read it back with --weights FILE)')
     .option('--folds <k>', 'folds of the stratified cross-validation (2 or more)', parseCount, 5)
-    .option('--seed <n>', 'seed of the folds: the same seed, the same weights', parseCount, 1)
+    .option('--seed <n>', 'seed of the folds: the same seed, the same weights', parseCountUpTo(2 ** 32 - 1), 1)
     .option('--penalty <x>', 'AUC given up per unit a multiplier moves away from 1 (0: none)', parseNonNegative, 0.01)
     .addHelpText(
       'after',
