@@ -80,6 +80,22 @@ for (const lang of ['fr', 'en'] as const) {
   });
 }
 
+describe('critique that the author denies is a reassurance, not a critique', () => {
+  it('« ce n’est pas du flicage » in a city hall’s voice leaves it promotional', () => {
+    const denied = analyze(`${VOICES.fr.promotional} Notre plateforme n’est pas du flicage : elle protège les habitants.`, { lang: 'fr' });
+    expect(denied.stance.evidence).toBe(0);
+    expect(denied.stance.reading).toBe('promotional');
+    const said = analyze(`${VOICES.fr.promotional} Cette plateforme, c’est du flicage.`, { lang: 'fr' });
+    expect(said.stance.evidence).toBeGreaterThan(0);
+  });
+
+  it('"this is not Big Brother" in a vendor\'s voice leaves it promotional', () => {
+    const denied = analyze(`${VOICES.en.promotional} This is not Big Brother: it is a service for residents.`, { lang: 'en' });
+    expect(denied.stance.evidence).toBe(0);
+    expect(denied.stance.reading).toBe('promotional');
+  });
+});
+
 describe('repetition has diminishing returns', () => {
   it('a term said nine times is nine findings, and counts for less than half of nine separate mentions', () => {
     const once = analyze('Notre ville est innovante.', { lang: 'fr' });

@@ -61,23 +61,40 @@ const isCapitalisedAt = (tokens: TokenTable, t: number): boolean => t < tokens.l
 interface ClauseMarks {
   eitherSide: Uint8Array;
   before: Uint8Array;
+  /** Negations alone (a subset of `before`). */
+  negation: Uint8Array;
 }
 
-/** Word-distance-limited scan within the clause: is a distancing marker near `[first, end)`? */
+/** Is a token `marked` within `window` words from `from`, walking by `step` inside the clause? */
+function foundInClause(tokens: TokenTable, from: number, step: 1 | -1, stop: number, window: number, marked: (t: number) => boolean): boolean {
+  let words = 0;
+  for (let t = from; t !== stop && words <= window; t += step) {
+    const form = tokens.forms[t]!;
+    if (form.kind === 'punct' && CLAUSE_BREAK.has(form.text)) return false;
+    if (marked(t)) return true;
+    if (form.kind === 'word') words++;
+  }
+  return false;
+}
+
+/** Is a distancing marker near `[first, end)` in its clause, or a refusal or negation before it? */
 function markedInClause(first: number, end: number, tokens: TokenTable, marks: ClauseMarks, sentence: Sentence): boolean {
-  const scan = (from: number, step: 1 | -1, stop: number, window: number, marked: (t: number) => boolean): boolean => {
-    let words = 0;
-    for (let t = from; t !== stop && words <= window; t += step) {
-      const form = tokens.forms[t]!;
-      if (form.kind === 'punct' && CLAUSE_BREAK.has(form.text)) return false;
-      if (marked(t)) return true;
-      if (form.kind === 'word') words++;
-    }
-    return false;
-  };
   const beforeIt = (t: number): boolean => marks.eitherSide[t] === 1 || marks.before[t] === 1;
   const afterIt = (t: number): boolean => marks.eitherSide[t] === 1;
-  return scan(first - 1, -1, sentence.tokenStart - 1, MARKER_WINDOW_BEFORE, beforeIt) || scan(end, 1, sentence.tokenEnd, MARKER_WINDOW_AFTER, afterIt);
+  return (
+    foundInClause(tokens, first - 1, -1, sentence.tokenStart - 1, MARKER_WINDOW_BEFORE, beforeIt) ||
+    foundInClause(tokens, end, 1, sentence.tokenEnd, MARKER_WINDOW_AFTER, afterIt)
+  );
+}
+
+/**
+ * A critical word that its clause denies is a promoter's reassurance, not a critique:
+ * « ce n'est pas du flicage », "this is not Big Brother".
+ */
+function isDenied(marker: MarkerMatch, tokens: TokenTable, marks: ClauseMarks, sentences: readonly Sentence[]): boolean {
+  if (marker.kind !== 'critical' && marker.kind !== 'criticalWeak') return false;
+  const sentence = sentences[tokens.sentenceOf[marker.first]!]!;
+  return foundInClause(tokens, marker.first - 1, -1, sentence.tokenStart - 1, MARKER_WINDOW_BEFORE, (t) => marks.negation[t] === 1);
 }
 
 interface SentenceCues {
@@ -170,14 +187,16 @@ function filledBy(findings: readonly Finding[], tokens: TokenTable): (span: Quot
 export function assignStance(findings: Finding[], ctx: StanceContext): DocumentStance {
   const { text, tokens, sentences, lang } = ctx;
   const quotes = scanQuotations(text, tokens);
-  const markers = markersBySegment(ctx);
-  const marks: ClauseMarks = { eitherSide: new Uint8Array(tokens.length), before: new Uint8Array(tokens.length) };
-  let lexicalEvidence = 0;
-  for (const marker of markers) {
+  const found = markersBySegment(ctx);
+  const marks: ClauseMarks = { eitherSide: new Uint8Array(tokens.length), before: new Uint8Array(tokens.length), negation: new Uint8Array(tokens.length) };
+  for (const marker of found) {
     if (marker.kind === 'distancing') marks.eitherSide.fill(1, marker.first, marker.end);
     else if (marker.kind === 'refusal' || marker.kind === 'negation') marks.before.fill(1, marker.first, marker.end);
-    lexicalEvidence += EVIDENCE[marker.kind];
+    if (marker.kind === 'negation') marks.negation.fill(1, marker.first, marker.end);
   }
+  const markers = found.filter((marker) => !isDenied(marker, tokens, marks, sentences));
+  let lexicalEvidence = 0;
+  for (const marker of markers) lexicalEvidence += EVIDENCE[marker.kind];
   const termFilled = filledBy(findings, tokens);
   const showsCritique = lexicalEvidence >= SCARE_QUOTE_NEEDS_EVIDENCE;
   const scare = (span: QuoteSpan): boolean => showsCritique && isScareQuote(span, tokens, termFilled);
