@@ -186,6 +186,7 @@ describe('analyze(text, { lang: "en" }): marketing and critical commentary', () 
     expect(describeFindings(analyze(SMART_NATION_2030.text, { lang: 'en' }), 'term')).toEqual([
       '1:1-1:13 en.smart-nation use « Smart Nation »',
       '1:29-1:43 en.innovation-hub use « Innovation Hub »',
+      '3:1-3:16 en.bold-vision use « Our ambition is »',
       '3:31-3:44 en.smartest-city use « smartest city »',
       '3:65-3:86 en.destination-of-choice use « destination of choice »',
       '3:121-3:140 en.data-new-oil use « Data is the new oil »',
