@@ -46,11 +46,11 @@ export function lexiconDocument(): string {
     for (const category of CATEGORIES) {
       const entries = lexicon.entries.filter((entry) => entry.category === category);
       parts.push(`### \`${category}\` — ${categories[category][lang]}\n`);
-      parts.push('| id | patterns | weight | gloss | section |\n|---|---|---|---|---|');
+      parts.push('| id | patterns | weight | role | gloss | section |\n|---|---|---|---|---|---|');
       for (const entry of entries) {
         const patterns = entry.patterns.map((pattern) => `\`${cell(pattern)}\``).join('<br>');
         const context = entry.context ? '<br>(with context)' : '';
-        parts.push(`| \`${entry.ruleId}\` | ${patterns}${context} | ${entry.weight} | ${cell(entry.note)} | ${cell(entry.section)} |`);
+        parts.push(`| \`${entry.ruleId}\` | ${patterns}${context} | ${entry.weight} | ${entry.role ?? 'rhetoric'} | ${cell(entry.note)} | ${cell(entry.section)} |`);
       }
       parts.push('');
     }
