@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { seededRandom } from '../src/validate/random.js';
 
 /** A large text made of the repository's texts in one language, repeated. */
 export interface BenchText {
@@ -116,17 +117,6 @@ export async function englishText(root: string, targetBytes: number): Promise<Be
   return english;
 }
 
-/** mulberry32: a small seeded generator, so that the folder is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WHITESPACE = /\s/;
 
@@ -139,7 +129,7 @@ export const fileName = (i: number): string => `doc-${String(i).padStart(5, '0')
  */
 export function writeFolder(dir: string, source: BenchText, files: number, seed: number): BenchFolder {
   mkdirSync(dir, { recursive: true });
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const { text } = source;
   const distinct = Math.min(text.length, Math.max(1, Math.floor(text.length / source.repetitions)));
   const hash = createHash('sha256');
