@@ -2,7 +2,7 @@ import { describeValue } from './errors.js';
 import { segmentByLanguage } from './lang/detect.js';
 import { bundledLexicon } from './lexicon/bundled.js';
 import type { Lexicon } from './lexicon/compile.js';
-import { matchTerms, type TermMatch } from './match/terms.js';
+import { matchTerms, type TermMatch } from './lexicon/match.js';
 import { findPatterns } from './patterns/index.js';
 import { readingOf } from './score/reading.js';
 import { categoryStats, MIN_WORDS, scoreOf, type ScoreWeights } from './score/score.js';

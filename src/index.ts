@@ -47,7 +47,6 @@ export {
   type CorpusDocumentLean,
   type CorpusErrorCode,
   type CorpusFailure,
-  type CorpusOptions,
   type CorpusResult,
   type CorpusSummary,
   type DocumentFormat,
@@ -59,7 +58,8 @@ export {
   type ScoreStats,
   type SummaryOptions,
   type TextEncoding,
-} from './corpus/types.js';
+} from './records.js';
+export type { CorpusOptions } from './corpus/types.js';
 export {
   CSV_DOCUMENT_COLUMNS,
   CSV_FINDING_COLUMNS,

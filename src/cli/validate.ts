@@ -1,5 +1,5 @@
 /** `novlangue validate`: how well the score tells a labelled corpus apart; the report on stdout. */
-import type { CorpusFailure } from '../corpus/types.js';
+import type { CorpusFailure } from '../records.js';
 import { terminalText } from '../report/escape.js';
 import type { ValidationFormat } from '../validate/format.js';
 import type { ValidateOptions } from '../validate/types.js';

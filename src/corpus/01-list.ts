@@ -13,7 +13,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { CorpusError, failure } from './errors.js';
 import { formatOf, isSidecar } from './formats.js';
-import type { CorpusFailure } from './types.js';
+import type { CorpusFailure } from '../records.js';
 
 /** A file to read. */
 export interface ListedFile {

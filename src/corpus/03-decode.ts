@@ -4,7 +4,7 @@
  * which reads ISO-8859-1 too). Binary files are refused rather than analysed as garbage.
  */
 import { CorpusError } from './errors.js';
-import type { TextEncoding } from './types.js';
+import type { TextEncoding } from '../records.js';
 
 /** How much of the text the binary check looks at (git looks at 8,000 bytes). */
 const SNIFF = 8000;

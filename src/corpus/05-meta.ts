@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { CorpusError, systemCode } from './errors.js';
 import { sidecarOf } from './formats.js';
-import type { Meta } from './types.js';
+import type { Meta } from '../records.js';
 
 /** A sidecar larger than this is refused: metadata is a few fields, not a document. */
 const require = createRequire(import.meta.url);

@@ -12,7 +12,7 @@ import { failure } from './errors.js';
 import { analyzeOptionsFor } from './lang.js';
 import { leanResult } from './lean.js';
 import type { RunSettings } from './run-output.js';
-import type { CorpusDocument, CorpusFailure, CorpusResult } from './types.js';
+import type { CorpusDocument, CorpusFailure, CorpusResult } from '../records.js';
 
 /** The compiled lexicon of settings (cached per settings object, so once per worker). */
 const compiled = new WeakMap<RunSettings, Lexicon>();

@@ -13,7 +13,8 @@ import { poolPays, runInPool } from './pool.js';
 import { finish, lexiconData, type RunOutput, type RunSettings } from './run-output.js';
 import type { DocumentText } from './document.js';
 import type { ScoreWeights } from '../score/score.js';
-import type { CorpusFailure, CorpusOptions, CorpusResult, ReportResult } from './types.js';
+import type { CorpusOptions } from './types.js';
+import type { CorpusFailure, CorpusResult, ReportResult } from '../records.js';
 
 function positiveInteger(value: unknown, name: string, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {

@@ -10,7 +10,7 @@ import { parseFrontMatter, readSidecar, readSidecarSync, splitFrontMatter } from
 import { CorpusError, toCorpusError } from './errors.js';
 import { formatOf } from './formats.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
-import type { DocumentFormat, Meta, TextEncoding } from './types.js';
+import type { DocumentFormat, Meta, TextEncoding } from '../records.js';
 
 /** A file's contribution to its record: what was read, and the text to analyse. */
 export interface DocumentText {

@@ -1,5 +1,5 @@
 import { NovlangueError } from '../errors.js';
-import type { CorpusErrorCode, CorpusFailure } from './types.js';
+import type { CorpusErrorCode, CorpusFailure } from '../records.js';
 
 /**
  * A file of a corpus that cannot be analysed. Thrown inside the corpus pipeline and turned into

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DocumentFormat } from './types.js';
+import type { DocumentFormat } from '../records.js';
 
 /** The extensions novlangue reads, lower-cased, with the format each is read as. A file without extension is text. */
 export const FORMAT_OF_EXTENSION: Readonly<Record<string, DocumentFormat>> = {

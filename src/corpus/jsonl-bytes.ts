@@ -10,7 +10,7 @@
  */
 import type { Finding } from '../types.js';
 import { jsonRecord } from '../report/tally.js';
-import type { CorpusDocumentLean } from './types.js';
+import type { CorpusDocumentLean } from '../records.js';
 
 /** Size of the reused buffer; a longer line gets a buffer of its own, dropped once taken. */
 const KEPT_BYTES = 256 * 1024;

@@ -1,4 +1,4 @@
-import type { CorpusResult, ReportResult } from './types.js';
+import type { CorpusResult, ReportResult } from '../records.js';
 
 /**
  * A record without its tokens and sentences: keep these when collecting a large run for a

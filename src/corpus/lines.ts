@@ -7,7 +7,7 @@ import { csvRows } from '../report/csv.js';
 import { jsonlLine } from '../report/json.js';
 import type { ReportOptions } from '../report/types.js';
 import { jsonlBytes } from './jsonl-bytes.js';
-import { isCorpusFailure, type CorpusErrorCode, type ReportResult } from './types.js';
+import { isCorpusFailure, type CorpusErrorCode, type ReportResult } from '../records.js';
 
 /** How records become lines; plain data, so workers receive it once with the run's settings. */
 export interface LineFormat {

@@ -8,7 +8,7 @@ import type { Lexicon } from '../lexicon/compile.js';
 import type { ScoreWeights } from '../score/score.js';
 import type { Lang, LexiconData, LexiconEntry } from '../types.js';
 import { recordLine, type LineFormat, type RecordLine } from './lines.js';
-import type { CorpusResult } from './types.js';
+import type { CorpusResult } from '../records.js';
 
 /** Settings shared by every file of a run; plain data, so workers receive them once. */
 export interface RunSettings {

@@ -5,19 +5,7 @@
  */
 import { MIN_WORDS } from '../score/score.js';
 import { CATEGORIES, type Category } from '../types.js';
-import {
-  isCorpusFailure,
-  type CategoryTotal,
-  type CorpusDocumentLean,
-  type CorpusErrorCode,
-  type CorpusSummary,
-  type GroupSummary,
-  type MetaValue,
-  type RankedDocument,
-  type ReportResult,
-  type ScoreStats,
-  type SummaryOptions,
-} from './types.js';
+import { isCorpusFailure, type CategoryTotal, type CorpusDocumentLean, type CorpusErrorCode, type CorpusSummary, type GroupSummary, type MetaValue, type RankedDocument, type ReportResult, type ScoreStats, type SummaryOptions } from '../records.js';
 
 const round = (value: number, digits: number): number => {
   const factor = 10 ** digits;

@@ -1,7 +1,7 @@
 import { LexiconError } from '../errors.js';
 import type { Lang, LexiconData, LexiconEntry } from '../types.js';
-import { SlotIndex } from '../match/slots.js';
-import { compilePattern, PatternError, type Slot } from './pattern.js';
+import { SlotIndex } from '../engine/match.js';
+import { compilePattern, PatternError, type Slot } from '../engine/pattern.js';
 import { validateLexiconData } from './validate.js';
 
 /** One compiled pattern of an entry. */

@@ -1,5 +1,5 @@
 import { LexiconError } from '../errors.js';
-import { PatternError } from '../lexicon/pattern.js';
+import { PatternError } from '../engine/pattern.js';
 import type { Lang } from '../types.js';
 import type { RuleContext } from './context.js';
 import { compileRulePattern, PatternSet, type RuleSlot, type StartIndex } from './slots.js';

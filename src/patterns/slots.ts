@@ -1,4 +1,4 @@
-import { compilePattern, fillTest, MAX_OPTIONAL_SLOTS, PatternError } from '../lexicon/pattern.js';
+import { compilePattern, fillTest, MAX_OPTIONAL_SLOTS, PatternError } from '../engine/pattern.js';
 import { FormMemo, isCapitalised, type FormTest, type TokenForm } from '../tokenize/index.js';
 import { CATEGORIES, type Category, type Lang } from '../types.js';
 import { isHardBreak, type RuleContext } from './context.js';

@@ -2,7 +2,7 @@
  * CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed). The columns are
  * fixed and documented, so a spreadsheet or a script built on them keeps working.
  */
-import { isCorpusFailure, type MetaValue, type ReportResult } from '../corpus/types.js';
+import { isCorpusFailure, type MetaValue, type ReportResult } from '../records.js';
 import { CATEGORIES } from '../types.js';
 import { csvField } from './escape.js';
 import type { ReportInput, ReportOptions } from './types.js';

@@ -3,7 +3,7 @@
  * Every string from input goes through `escapeHtml`; class names come from fixed lists only.
  */
 import { CATEGORIES, type Category, type Finding, type Stance } from '../types.js';
-import type { CategoryTotal } from '../corpus/types.js';
+import type { CategoryTotal } from '../records.js';
 import { escapeHtml as esc } from './escape.js';
 import { CATEGORY_COLORS, categoryIndex, categoryLabel } from './labels.js';
 

@@ -5,7 +5,7 @@
  * keyboard focus. Everything from input is escaped, and a Content-Security-Policy forbids
  * scripts and remote resources in case anything ever slipped through.
  */
-import { isCorpusFailure, type CorpusDocumentLean, type GroupSummary, type MetaValue } from '../corpus/types.js';
+import { isCorpusFailure, type CorpusDocumentLean, type GroupSummary, type MetaValue } from '../records.js';
 import { CATEGORIES } from '../types.js';
 import { escapeHtml as esc } from './escape.js';
 import { categoryChart, categoryClass, highlightedText } from './html-parts.js';

@@ -1,5 +1,5 @@
 /** JSON (one document: summary and records) and JSON Lines (one record per line, streamable). */
-import type { ReportResult } from '../corpus/types.js';
+import type { ReportResult } from '../records.js';
 import { jsonRecord } from './tally.js';
 import type { ReportInput, ReportOptions } from './types.js';
 

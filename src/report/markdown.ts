@@ -2,7 +2,7 @@
  * The Markdown report: ranking table, categories, groups, failures and the top findings per
  * document, readable rendered (a GitHub issue) or not (a newsroom chat).
  */
-import { isCorpusFailure, type GroupSummary } from '../corpus/types.js';
+import { isCorpusFailure, type GroupSummary } from '../records.js';
 import { CATEGORIES } from '../types.js';
 import { markdownText as md } from './escape.js';
 import { categoryLabel } from './labels.js';

@@ -1,6 +1,6 @@
 /** What reports show of a document's findings and what its JSON record holds. */
 import { type Category, type Finding, type Place } from '../types.js';
-import { isCorpusFailure, type CorpusDocumentLean, type ReportResult } from '../corpus/types.js';
+import { isCorpusFailure, type CorpusDocumentLean, type ReportResult } from '../records.js';
 
 /** A rule's findings in one document, for "top findings". */
 export interface RuleTally {

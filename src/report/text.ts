@@ -3,8 +3,8 @@
  * top findings of each document. Colours (ANSI) only when asked; every string from input is
  * made terminal-safe first.
  */
-import type { GroupSummary } from '../corpus/types.js';
-import { isCorpusFailure } from '../corpus/types.js';
+import type { GroupSummary } from '../records.js';
+import { isCorpusFailure } from '../records.js';
 import { CATEGORIES, type Category } from '../types.js';
 import { terminalText } from './escape.js';
 import { CATEGORY_ANSI, categoryIndex, categoryLabel } from './labels.js';

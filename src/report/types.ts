@@ -1,4 +1,4 @@
-import type { CorpusSummary, ReportResult } from '../corpus/types.js';
+import type { CorpusSummary, ReportResult } from '../records.js';
 
 /** The output formats of novlangue. */
 export type ReportFormat = 'text' | 'json' | 'jsonl' | 'csv' | 'md' | 'html';

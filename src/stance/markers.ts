@@ -1,6 +1,6 @@
 import { LexiconError } from '../errors.js';
-import { compilePattern, PatternError } from '../lexicon/pattern.js';
-import { findAll, SlotIndex } from '../match/slots.js';
+import { compilePattern, PatternError } from '../engine/pattern.js';
+import { findAll, SlotIndex } from '../engine/match.js';
 import type { Lang, Sentence } from '../types.js';
 import type { TokenTable } from '../tokenize/index.js';
 import fr from '../../lexicons/stance.fr.json' with { type: 'json' };

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeCorpus } from '../corpus/corpus.js';
-import type { ReportResult } from '../corpus/types.js';
+import type { ReportResult } from '../records.js';
 import { NovlangueError, describeValue } from '../errors.js';
 import { ValidationError } from './errors.js';
 import { parseLabels } from './labels.js';

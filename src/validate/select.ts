@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describeValue } from '../errors.js';
-import { isCorpusFailure, type CorpusDocumentLean, type ReportResult } from '../corpus/types.js';
+import { isCorpusFailure, type CorpusDocumentLean, type ReportResult } from '../records.js';
 import { ValidationError } from './errors.js';
 import type { LabelRow, Selection } from './types.js';
 

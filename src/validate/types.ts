@@ -2,7 +2,8 @@
  * The shapes of a validation: labelled documents in, a report out. Plain JSON, like every
  * record of novlangue: a report survives `JSON.parse(JSON.stringify(x))`.
  */
-import type { CorpusDocumentLean, CorpusFailure, CorpusOptions } from '../corpus/types.js';
+import type { CorpusOptions } from '../corpus/types.js';
+import type { CorpusDocumentLean, CorpusFailure } from '../records.js';
 import type { Category, Lang } from '../types.js';
 
 /** One line of a labels file: a document and its label (`''`: none). */

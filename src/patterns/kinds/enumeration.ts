@@ -1,4 +1,4 @@
-import { fills } from '../../lexicon/pattern.js';
+import { fills } from '../../engine/pattern.js';
 import { FormMemo, type TokenForm } from '../../tokenize/index.js';
 import type { Category } from '../../types.js';
 import { isHardBreak } from '../context.js';

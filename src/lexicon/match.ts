@@ -1,9 +1,9 @@
-import type { CompiledEntry, Lexicon } from '../lexicon/compile.js';
-import { fills, type Slot } from '../lexicon/pattern.js';
+import type { CompiledEntry, Lexicon } from './compile.js';
+import { fills, type Slot } from '../engine/pattern.js';
 import type { Sentence } from '../types.js';
 import type { TokenTable } from '../tokenize/index.js';
 import { inProperName } from './names.js';
-import { matchFrom } from './slots.js';
+import { matchFrom } from '../engine/match.js';
 
 /** A lexicon entry matched on tokens `[first, end)`. */
 export interface TermMatch {

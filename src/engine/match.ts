@@ -1,4 +1,4 @@
-import { fills, type Slot } from '../lexicon/pattern.js';
+import { fills, type Slot } from './pattern.js';
 import { FormMemo, type TokenForm, type TokenTable } from '../tokenize/index.js';
 
 /** Longest end (exclusive) at which `slots[s..]` matches from token `t` (before `limit`), or -1. */
