@@ -4,9 +4,11 @@ import { bundledLexicon } from './lexicon/bundled.js';
 import type { Lexicon } from './lexicon/compile.js';
 import { matchTerms, type TermMatch } from './lexicon/match.js';
 import { findPatterns } from './patterns/index.js';
+import { bundledRules, type RuleSet } from './patterns/load.js';
 import { readingOf } from './score/reading.js';
 import { categoryStats, MIN_WORDS, scoreOf, type ScoreWeights } from './score/score.js';
 import { assignStance } from './stance/index.js';
+import { bundledStance, type StanceMarkers } from './stance/markers.js';
 import { tokenizeSegments, withPlaces, type PositionMap, type Segment, type TokenizedSegment, type TokenTable } from './tokenize/index.js';
 import type { Analysis, Finding, Lang, Token } from './types.js';
 import categoryLabels from '../lexicons/categories.json' with { type: 'json' };
@@ -23,15 +25,24 @@ export interface AnalyzeOptions {
   fallback?: Lang;
   /** Lexicon to use instead of the bundled one for its language (see `loadLexicon`, `extendLexicon`). */
   lexicon?: Lexicon;
+  /** Pattern rules to use instead of the bundled ones for their language (see `loadRules`, `extendRules`). */
+  rules?: RuleSet;
+  /** Stance markers to use instead of the bundled ones for their language (see `loadStance`, `extendStance`). */
+  stance?: StanceMarkers;
   /** Per-category multipliers of the score's points (see `novlangue calibrate`); 1 where absent. */
   weights?: ScoreWeights;
 }
 
 const LANGS: readonly string[] = ['fr', 'en', 'auto'];
+const OPTIONS: readonly string[] = ['lang', 'fallback', 'lexicon', 'rules', 'stance', 'weights'];
 
 function checkOptions(options: AnalyzeOptions): void {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`novlangue: analyze() expects options as an object, instead received ${describeValue(options)}.`);
+  }
+  const unknown = Object.keys(options).filter((key) => !OPTIONS.includes(key));
+  if (unknown.length > 0) {
+    throw new TypeError(`novlangue: analyze() has no option ${unknown.map((key) => JSON.stringify(key)).join(', ')}; its options are ${OPTIONS.join(', ')}.`);
   }
   if (options.lang !== undefined && !LANGS.includes(options.lang)) {
     throw new TypeError(`novlangue: analyze() expects lang "fr", "en" or "auto", instead received ${JSON.stringify(options.lang)}.`);
@@ -114,12 +125,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
     const prefix = `${segmentLang}.`;
     const terms = findings.filter((finding) => finding.ruleId.startsWith(prefix));
-    const patterns = findPatterns({ text, tokens, sentences, lang: segmentLang, terms, positions });
+    const rules = options.rules?.lang === segmentLang ? options.rules : bundledRules(segmentLang);
+    const patterns = findPatterns({ text, tokens, sentences, lang: segmentLang, terms, positions }, rules);
     const inOwnSegments = (finding: Finding): boolean =>
       own.length === segments.length || own.some((s) => finding.tokens[0]! >= s.tokenStart && finding.tokens[0]! < s.tokenEnd);
     for (const pattern of patterns) if (inOwnSegments(pattern)) findings.push(pattern);
   }
-  const stance = assignStance(findings, { text, tokens, sentences, lang, segments, words });
+  const markers = (of: Lang): StanceMarkers => (options.stance?.lang === of ? options.stance : bundledStance(of));
+  const stance = assignStance(findings, { text, tokens, sentences, lang, segments, words, markers });
   findings.sort(compareFindings);
   const score = scoreOf(findings, words, { weights: options.weights, evidence: stance.evidence });
   stance.reading = readingOf(score, findings, stance.criticalFrame);

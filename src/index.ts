@@ -8,7 +8,8 @@ export { analyze, compareFindings, type AnalyzeOptions } from './analyze.js';
 export { tokenize, type Tokens } from './tokenize/public.js';
 export { bundledLexicon } from './lexicon/bundled.js';
 export { extendLexicon, loadLexicon, type CompiledEntry, type Lexicon } from './lexicon/compile.js';
-export { MIN_WORDS, SATURATION, STANCE_FACTOR, rescore, scoreOf, type CategoryWeights, type ScoreWeights } from './score/score.js';
+export { CRITICAL_DECAY, MIN_WORDS, ROLE_FACTOR, SATURATION, STANCE_FACTOR, rescore, scoreOf, type CategoryWeights, type ScoreOptions, type ScoreWeights } from './score/score.js';
+export { PROMOTIONAL_SCORE, PROMOTIONAL_WEIGHT } from './score/reading.js';
 export { LexiconError, NovlangueError } from './errors.js';
 export {
   CATEGORIES,
@@ -84,7 +85,9 @@ export {
 export { validateCorpus } from './validate/corpus.js';
 export type { Comparisons, LabelRow, LangValidation, RankedRef, RuleRow, ValidateOptions, ValidationReport, WorstPair } from './validate/types.js';
 // Pattern rules (findPatterns stays internal: analyze() runs it).
-export { bundledRules, loadRules, RULE_KINDS, type CompiledRule, type RuleSet } from './patterns/load.js';
+export { bundledRules, extendRules, loadRules, RULE_KINDS, type CompiledRule, type RuleSet } from './patterns/load.js';
+// Stance markers.
+export { bundledStance, extendStance, loadStance, type MarkerClass, type MarkerKind, type StanceData, type StanceMarkers } from './stance/markers.js';
 export { rulesTable } from './patterns/table.js';
 export type {
   CooccurrenceRule,

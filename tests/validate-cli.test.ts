@@ -99,7 +99,7 @@ describe('novlangue validate: a labelled corpus', () => {
   });
 
   it('json: the rule table counts documents per label, and the worst pairs put another label above a promotional text', () => {
-    const { report } = validateJson('--rules', '4');
+    const { report } = validateJson('--rule-rows', '4');
     expect(report.rules.length).toBeLessThanOrEqual(4);
     expect(report.rulesFired).toBeGreaterThanOrEqual(report.rules.length);
     const logOdds = report.rules.map((rule) => rule.logOdds);
@@ -283,7 +283,7 @@ describe('help', () => {
   it('validate --help and calibrate --help document their options', () => {
     const validate = novlangue(['validate', '--help']);
     expect(validate.status).toBe(0);
-    for (const option of ['--labels', '--positive', '--exclude-label', '--format', '--weights', '--bootstrap', '--seed', '--rules', '--worst', '--lang', '--lexicon', '--jobs', '--min-pool-bytes', '--max-bytes', 'Exit status:', 'docs/VALIDATION.md']) expect(validate.stdout).toContain(option);
+    for (const option of ['--labels', '--positive', '--exclude-label', '--format', '--weights', '--bootstrap', '--seed', '--rule-rows', '--worst', '--lang', '--lexicon', '--jobs', '--min-pool-bytes', '--max-bytes', 'Exit status:', 'docs/VALIDATION.md']) expect(validate.stdout).toContain(option);
     const calibrate = novlangue(['calibrate', '--help']);
     for (const option of ['--output', '--folds', '--seed', '--penalty', '--labels', '--exclude-label']) expect(calibrate.stdout).toContain(option);
     const main = novlangue(['--help']);

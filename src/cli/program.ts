@@ -40,10 +40,15 @@ const lexiconOptions = (command: Command): Command =>
   command
     .option('--lexicon <file>', 'JSON lexicon extending the bundled one (see lexicons/FORMAT.md)')
     .option('--lexicon-only', 'use the --lexicon file instead of the bundled lexicon');
+/** Every kind of data an analysis reads: lexicon, pattern rules, stance markers. */
+const dataOptions = (command: Command): Command =>
+  lexiconOptions(command)
+    .option('--rules <file>', 'JSON pattern rules extending the bundled ones of their language (a rule with an existing id replaces it; see lexicons/rules.schema.json)')
+    .option('--stance <file>', 'JSON stance marker classes extending the bundled ones of their language (a class with an existing id replaces it; see lexicons/FORMAT.md)');
 
 /** What `validate` and `calibrate` share: where the labels are, and how the labelled corpus is analysed. */
 const labelledRunOptions = (command: Command): Command =>
-  lexiconOptions(
+  dataOptions(
     command
       .option('--labels <file>', 'labels file: a JSON array of objects, or a CSV, with "file" and "label" (default: each document\'s "label" metadata field)')
       .option('--positive <label>', 'the label of the documents that should score high', 'promotional')
@@ -94,7 +99,7 @@ export function buildProgram(setExit: (status: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(langOption('language of the documents; "auto" detects French or English per document'));
-  lexiconOptions(program)
+  dataOptions(program)
     .option('--weights <file>', 'score with the category multipliers of a weights file (see `novlangue calibrate`, docs/VALIDATION.md)')
     .addOption(
       new Option('-j, --jobs <n>', 'worker threads (a pool starts only for more than 2 × n files and --min-pool-bytes of text)').argParser(parseJobs(MAX_JOBS)).default(availableParallelism(), 'the number of cores'),
@@ -157,7 +162,7 @@ export function buildProgram(setExit: (status: number) => void): Command {
     .option('--weights <file>', 'score with the category multipliers of a weights file (see calibrate)')
     .option('--bootstrap <n>', 'bootstrap resamples per interval, stratified by label (0: no intervals)', parseCountUpTo(100_000), 1000)
     .option('--seed <n>', 'seed of the bootstrap: the same seed, the same report', parseCountUpTo(2 ** 32 - 1), 1)
-    .option('--rules <n>', 'rows of the per-rule table', parseCount, 25)
+    .option('--rule-rows <n>', 'rows of the per-rule table', parseCount, 25)
     .option('--worst <n>', 'inverted pairs listed', parseCount, 10)
     .addHelpText(
       'after',

@@ -12,7 +12,7 @@ import type { ReportFormat, ReportOptions } from '../report/types.js';
 import type { Lang } from '../types.js';
 import { EXIT, UsageError } from './errors.js';
 import { keepMainYoungGenerationSmall } from './heap.js';
-import { lexiconFromFlags } from './lexicon.js';
+import { customFromFlags } from './lexicon.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import { progressBar } from './progress.js';
 import { readResume, type Recorded } from './resume.js';
@@ -67,7 +67,7 @@ const say = (message: string): void => {
 export async function runCorpus(paths: readonly string[], flags: RunFlags): Promise<number> {
   checkCombinations(paths, flags);
   if (flags.jobs > 1) keepMainYoungGenerationSmall();
-  const lexicon = await lexiconFromFlags(flags);
+  const custom = await customFromFlags(flags);
   const weights = flags.weights === undefined ? undefined : await readWeightsFile(flags.weights);
   const streamed = STREAMED.has(flags.format);
   const controller = new AbortController();
@@ -100,7 +100,7 @@ export async function runCorpus(paths: readonly string[], flags: RunFlags): Prom
     if (flags.format === 'csv' && !resumed?.header) await output.write(csvHeader(reportOptions));
     const options: CorpusOptions = {
       lang: flags.lang,
-      ...(lexicon ? { lexicon } : {}),
+      ...custom,
       ...(weights ? { weights } : {}),
       ...(flags.maxBytes !== undefined ? { maxBytes: flags.maxBytes } : {}),
       jobs: flags.jobs,

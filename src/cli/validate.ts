@@ -4,7 +4,7 @@ import { terminalText } from '../report/escape.js';
 import type { ValidationFormat } from '../validate/format.js';
 import type { ValidateOptions } from '../validate/types.js';
 import { EXIT, UsageError } from './errors.js';
-import { lexiconFromFlags, type LexiconFlags } from './lexicon.js';
+import { customFromFlags, type LexiconFlags } from './lexicon.js';
 import { readWeightsFile } from './weights.js';
 
 /** The options `validate` and `calibrate` share: the corpus run's and the labels'. */
@@ -23,17 +23,17 @@ export interface ValidateFlags extends LabelledRunFlags {
   weights?: string;
   bootstrap: number;
   seed: number;
-  rules: number;
+  ruleRows: number;
   worst: number;
 }
 
 /** The `validateCorpus` options of the flags shared by `validate` and `calibrate`. */
 export async function labelledRunOptions(paths: readonly string[], flags: LabelledRunFlags, command: string): Promise<ValidateOptions> {
   if (paths.length === 0) throw new UsageError(`no input: give the labelled files, folders or globs, e.g. \`novlangue ${command} corpus/\`.`);
-  const lexicon = await lexiconFromFlags(flags);
+  const custom = await customFromFlags(flags);
   return {
     lang: flags.lang,
-    ...(lexicon ? { lexicon } : {}),
+    ...custom,
     ...(flags.maxBytes !== undefined ? { maxBytes: flags.maxBytes } : {}),
     jobs: flags.jobs,
     ...(flags.minPoolBytes !== undefined ? { minPoolBytes: flags.minPoolBytes } : {}),
@@ -58,7 +58,7 @@ export async function runValidate(paths: readonly string[], flags: ValidateFlags
   const options = await labelledRunOptions(paths, flags, 'validate');
   const weights = flags.weights === undefined ? undefined : await readWeightsFile(flags.weights);
   const [{ validateCorpus }, { formatValidation }] = await Promise.all([import('../validate/corpus.js'), import('../validate/format.js')]);
-  const report = await validateCorpus(paths, { ...options, ...(weights ? { weights } : {}), bootstrap: flags.bootstrap, seed: flags.seed, rules: flags.rules, worst: flags.worst });
+  const report = await validateCorpus(paths, { ...options, ...(weights ? { weights } : {}), bootstrap: flags.bootstrap, seed: flags.seed, ruleRows: flags.ruleRows, worst: flags.worst });
   process.stdout.write(formatValidation(report, flags.format));
   if (!flags.quiet && report.failures.length > 0) process.stderr.write(failuresNote(report.failures, true));
   return EXIT.ok;

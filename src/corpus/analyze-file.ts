@@ -5,25 +5,31 @@
  * gives the same records, byte for byte. None throws.
  */
 import { analyze } from '../analyze.js';
-import { loadLexicon, type Lexicon } from '../lexicon/compile.js';
+import { loadLexicon } from '../lexicon/compile.js';
+import { loadRules } from '../patterns/load.js';
+import { loadStance } from '../stance/markers.js';
 import type { ListedFile } from './01-list.js';
 import { BLOCKING_READERS, readDocumentWith, type DocumentText } from './document.js';
 import { failure } from './errors.js';
-import { analyzeOptionsFor } from './lang.js';
+import { analyzeOptionsFor, type CustomData } from './lang.js';
 import { leanResult } from './lean.js';
 import type { RunSettings } from './run-output.js';
 import type { CorpusDocument, CorpusFailure, CorpusResult } from '../records.js';
 
-/** The compiled lexicon of settings (cached per settings object, so once per worker). */
-const compiled = new WeakMap<RunSettings, Lexicon>();
-export function lexiconOf(settings: RunSettings): Lexicon | undefined {
-  if (!settings.lexicon) return undefined;
-  let lexicon = compiled.get(settings);
-  if (!lexicon) {
-    lexicon = loadLexicon(settings.lexicon.data, settings.lexicon.label);
-    compiled.set(settings, lexicon);
+/** The custom data of settings, compiled (cached per settings object, so once per worker). */
+const compiled = new WeakMap<RunSettings, CustomData>();
+export function customOf(settings: RunSettings): CustomData {
+  let custom = compiled.get(settings);
+  if (!custom) {
+    const { lexicon, rules, stance } = settings;
+    custom = {
+      lexicon: lexicon && loadLexicon(lexicon.data, lexicon.label),
+      rules: rules && loadRules(rules.data, rules.label),
+      stance: stance && loadStance(stance.data, stance.label),
+    };
+    compiled.set(settings, custom);
   }
-  return lexicon;
+  return custom;
 }
 
 /**
@@ -43,10 +49,10 @@ export async function readTask(task: ListedFile, settings: RunSettings): Promise
 }
 
 /** Analyse a file's text (or pass its read failure on); any failure becomes the file's record. */
-export function analyzeRead(task: ListedFile, read: DocumentText | CorpusFailure, settings: RunSettings, lexicon: Lexicon | undefined): CorpusResult {
+export function analyzeRead(task: ListedFile, read: DocumentText | CorpusFailure, settings: RunSettings, custom: CustomData): CorpusResult {
   if ('error' in read) return read;
   try {
-    const analysis = analyze(read.text, analyzeOptionsFor(settings.lang, lexicon, settings.weights));
+    const analysis = analyze(read.text, analyzeOptionsFor(settings.lang, custom, settings.weights));
     const { bytes, format, encoding, meta, text } = read;
     const record = { file: task.file, folder: task.folder, format, encoding, bytes, meta } as CorpusDocument;
     // Copy the analysis by descriptors, not by spreading: a spread reads `tokens`, whose getter

@@ -10,7 +10,7 @@ import { fileStates } from './file-states.js';
 import { ISOLATED_CHARS, IsolatedWorker, workerBuilt } from './isolated.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from './limits.js';
 import { poolPays, runInPool } from './pool.js';
-import { finish, lexiconData, type RunOutput, type RunSettings } from './run-output.js';
+import { finish, lexiconData, rulesData, stanceData, type RunOutput, type RunSettings } from './run-output.js';
 import type { DocumentText } from './document.js';
 import type { ScoreWeights } from '../score/score.js';
 import type { CorpusOptions } from './types.js';
@@ -85,7 +85,14 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
   const skip = skipped(options.skip);
   const weights = options.weights === undefined ? undefined : await checkedWeights(options.weights);
   // A line is made of the record at once: no record is kept, so there is nothing to make lean.
-  const settings: RunSettings = { lang, maxBytes, lexicon: undefined, weights, lean: options.lean === true && !line, line };
+  const settings: RunSettings = { lang, maxBytes, lexicon: undefined, rules: undefined, stance: undefined, weights, lean: options.lean === true && !line, line };
+  // Workers receive custom data as plain data and compile it once each.
+  const asData = (): Pick<RunSettings, 'lexicon' | 'rules' | 'stance'> => ({
+    lexicon: options.lexicon ? lexiconData(options.lexicon) : undefined,
+    rules: options.rules ? rulesData(options.rules) : undefined,
+    stance: options.stance ? stanceData(options.stance) : undefined,
+  });
+  const custom = { lexicon: options.lexicon, rules: options.rules, stance: options.stance };
   const { signal } = options;
 
   const all: Listed[] = await listCorpus(inputs, options.exclude);
@@ -99,8 +106,7 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
     bytes += item.size;
   }
   if (poolPays(jobs, files, bytes, minPoolBytes)) {
-    if (options.lexicon) settings.lexicon = lexiconData(options.lexicon);
-    yield* runInPool(listed, settings, jobs, signal);
+    yield* runInPool(listed, { ...settings, ...asData() }, jobs, signal);
     return;
   }
   // Only a run in this thread loads the analyser here (see `run-output.ts`).
@@ -111,8 +117,8 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
   const isolating = (settings.line !== undefined || settings.lean) && workerBuilt();
   let isolated: IsolatedWorker | undefined;
   const analyzeAt = async (index: number, item: ListedFile, read: DocumentText | CorpusFailure): Promise<RunOutput> => {
-    if ('error' in read || read.text.length < ISOLATED_CHARS || !isolating) return finish(analyzeRead(item, read, settings, options.lexicon), settings);
-    isolated ??= new IsolatedWorker({ ...settings, lexicon: options.lexicon ? lexiconData(options.lexicon) : undefined }, fileStates(listed.length));
+    if ('error' in read || read.text.length < ISOLATED_CHARS || !isolating) return finish(analyzeRead(item, read, settings, custom), settings);
+    isolated ??= new IsolatedWorker({ ...settings, ...asData() }, fileStates(listed.length));
     return isolated.analyse(item, index, read, signal);
   };
   try {

@@ -5,7 +5,10 @@
  * language it knows on import: a pooled run over 10,000 files peaks 6 to 8 MB lower without).
  */
 import type { Lexicon } from '../lexicon/compile.js';
+import type { RuleSet } from '../patterns/load.js';
+import type { RulesData } from '../patterns/types.js';
 import type { ScoreWeights } from '../score/score.js';
+import type { StanceData, StanceMarkers } from '../stance/markers.js';
 import type { Lang, LexiconData, LexiconEntry } from '../types.js';
 import { recordLine, type LineFormat, type RecordLine } from './lines.js';
 import type { CorpusResult } from '../records.js';
@@ -16,6 +19,10 @@ export interface RunSettings {
   maxBytes: number;
   /** A custom lexicon as data (`undefined`: the bundled one), recompiled once per worker. */
   lexicon: { data: LexiconData; label: string } | undefined;
+  /** Custom pattern rules as data (`undefined`: the bundled ones), recompiled once per worker. */
+  rules: { data: RulesData; label: string } | undefined;
+  /** Custom stance markers as data (`undefined`: the bundled ones), recompiled once per worker. */
+  stance: { data: StanceData; label: string } | undefined;
   /** Category multipliers of the score (`undefined`: none), as plain data. */
   weights: ScoreWeights | undefined;
   /** Records without tokens and sentences (see `leanResult`): what reports need. */
@@ -34,6 +41,16 @@ export function lexiconData(lexicon: Lexicon): RunSettings['lexicon'] {
     return { id, category, patterns, weight, ...(role ? { role } : {}), note, section, ...(context ? { context } : {}) };
   });
   return { data: { lang: lexicon.lang, entries }, label: lexicon.sources.join(' + ') };
+}
+
+/** Compiled rules back to the data they were compiled from, rule order kept. */
+export function rulesData(rules: RuleSet): RunSettings['rules'] {
+  return { data: { lang: rules.lang, sets: { ...rules.sets }, rules: rules.rules.map((rule) => rule.data) }, label: rules.sources.join(' + ') };
+}
+
+/** Compiled stance markers back to the data they were compiled from. */
+export function stanceData(markers: StanceMarkers): RunSettings['stance'] {
+  return { data: { lang: markers.lang, classes: [...markers.classes] }, label: markers.sources.join(' + ') };
 }
 
 /** A record as the run yields it: itself, or its report line. */

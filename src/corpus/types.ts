@@ -1,5 +1,7 @@
 /** The options of a corpus run (its records are in `src/records.ts`). */
 import type { Lexicon } from '../lexicon/compile.js';
+import type { RuleSet } from '../patterns/load.js';
+import type { StanceMarkers } from '../stance/markers.js';
 import type { ScoreWeights } from '../score/score.js';
 import type { Lang } from '../types.js';
 
@@ -12,6 +14,10 @@ export interface CorpusOptions {
   lang?: Lang | 'auto';
   /** Lexicon to use instead of the bundled one (`loadLexicon`, `extendLexicon`). */
   lexicon?: Lexicon;
+  /** Pattern rules to use instead of the bundled ones of their language (`loadRules`, `extendRules`). */
+  rules?: RuleSet;
+  /** Stance markers to use instead of the bundled ones of their language (`loadStance`, `extendStance`). */
+  stance?: StanceMarkers;
   /**
    * Per-language, per-category multipliers of the score's points (`AnalyzeOptions.weights`; what
    * `novlangue calibrate` fits and `--weights FILE` reads). Default: none (every multiplier 1).

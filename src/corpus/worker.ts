@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { workerData } from 'piscina';
 import type { ListedFile } from './01-list.js';
-import { analyzeRead, lexiconOf, readTask } from './analyze-file.js';
+import { analyzeRead, customOf, readTask } from './analyze-file.js';
 import type { DocumentText } from './document.js';
 import { ANALYSING, DONE } from './file-states.js';
 import { finish, type RunOutput, type RunSettings } from './run-output.js';
@@ -21,7 +21,7 @@ export interface WorkerData {
 }
 
 const { settings, states } = workerData as WorkerData;
-const lexicon = lexiconOf(settings);
+const custom = customOf(settings);
 
 /**
  * Test hook, inert unless set: `NOVLANGUE_TEST_CRASH_ON=<file name>` makes the worker thread
@@ -46,7 +46,7 @@ export default async function analyzeInWorker({ files, indexes, read: given }: W
     const read = given && files.length === 1 ? given : await readTask(task, settings);
     Atomics.store(states, indexes[i]!, ANALYSING);
     if (CRASH_ON !== undefined && CRASH_ON !== '' && path.posix.basename(task.file) === CRASH_ON) process.exit(70);
-    out.push(finish(analyzeRead(task, read, settings, lexicon), settings));
+    out.push(finish(analyzeRead(task, read, settings, custom), settings));
     Atomics.store(states, indexes[i]!, DONE);
   }
   return out;

@@ -1,3 +1,4 @@
+import { LexiconError } from '../errors.js';
 import { checkData, lazyValidator } from '../lexicon/schema.js';
 import type { Lang } from '../types.js';
 import { CompileEnv, type RuleRunner } from './env.js';
@@ -41,6 +42,10 @@ export interface CompiledRule {
 export interface RuleSet {
   readonly lang: Lang;
   readonly rules: readonly CompiledRule[];
+  /** The named sets the rules refer to, as written. */
+  readonly sets: Readonly<Record<string, string>>;
+  /** Files (or labels) the rules came from, in order. */
+  readonly sources: readonly string[];
   /** Where each of the rules' pattern sets may start, computed in one pass per text. */
   readonly starts: StartIndex;
 }
@@ -60,19 +65,39 @@ function validateRulesData(data: unknown, file: string): RulesData {
  *   duplicate id, a pattern that cannot match, an unknown set, category or tag
  */
 export function loadRules(data: unknown, file = '<inline rules>'): RuleSet {
-  return compileRules(validateRulesData(data, file), file);
+  const valid = validateRulesData(data, file);
+  return compileRules(valid.lang, valid.sets ?? {}, valid.rules.map((rule) => ({ rule, file })), [file]);
 }
 
-/** Compile rules already known to be valid (the bundled rules: see `bundledRules`). */
-function compileRules(valid: RulesData, file: string): RuleSet {
-  const sets = valid.sets ?? {};
+/**
+ * Rules extended by the rules of another file of the same language: a rule whose id is already
+ * there replaces it, a new one is added; the file's named sets are added to the base's (a set
+ * of the same name replaces it).
+ * @throws {LexiconError} as `loadRules`, or when the languages differ
+ */
+export function extendRules(base: RuleSet, extra: unknown, file = '<inline rules>'): RuleSet {
+  const valid = validateRulesData(extra, file);
+  if (valid.lang !== base.lang) throw new LexiconError(file, `rules are for "${valid.lang}" but extend "${base.lang}" rules`, { field: 'lang' });
+  const replaced = new Map(valid.rules.map((rule) => [rule.id, rule]));
+  const merged: Array<{ rule: RuleData; file: string }> = [];
+  for (const compiled of base.rules) {
+    const replacement = replaced.get(compiled.data.id);
+    merged.push(replacement ? { rule: replacement, file } : { rule: compiled.data, file: compiled.source });
+    replaced.delete(compiled.data.id);
+  }
+  for (const rule of replaced.values()) merged.push({ rule, file });
+  return compileRules(base.lang, { ...base.sets, ...valid.sets }, merged, [...base.sources, file]);
+}
+
+/** Compile rules already known to be valid. */
+function compileRules(lang: Lang, sets: Readonly<Record<string, string>>, entries: Array<{ rule: RuleData; file: string }>, sources: string[]): RuleSet {
   const starts = new StartIndex();
-  const rules = valid.rules.map((rule): CompiledRule => {
-    const env = new CompileEnv(valid.lang, sets, file, rule.id, starts);
+  const rules = entries.map(({ rule, file }): CompiledRule => {
+    const env = new CompileEnv(lang, sets, file, rule.id, starts);
     const compile = KINDS[rule.kind] as (rule: RuleData, env: CompileEnv) => RuleRunner;
-    return { data: rule, ruleId: `${valid.lang}.${rule.id}`, source: file, run: compile(rule, env) };
+    return { data: rule, ruleId: `${lang}.${rule.id}`, source: file, run: compile(rule, env) };
   });
-  return { lang: valid.lang, rules, starts };
+  return { lang, rules, sets, sources, starts };
 }
 
 // Checked against their schema by the tests (tests/patterns.test.ts): a run does not compile
@@ -84,7 +109,8 @@ const compiled = new Map<Lang, RuleSet>();
 export function bundledRules(lang: Lang): RuleSet {
   let rules = compiled.get(lang);
   if (!rules) {
-    rules = compileRules(DATA[lang], `lexicons/rules.${lang}.json`);
+    const file = `lexicons/rules.${lang}.json`;
+    rules = compileRules(lang, DATA[lang].sets ?? {}, DATA[lang].rules.map((rule) => ({ rule, file })), [file]);
     compiled.set(lang, rules);
   }
   return rules;

@@ -1,6 +1,6 @@
 import type { DocumentStance, Finding, Lang, Sentence, Stance } from '../types.js';
 import { isCapitalised, type TokenizedSegment, type TokenTable } from '../tokenize/index.js';
-import { findMarkers, type MarkerKind, type MarkerMatch } from './markers.js';
+import { findMarkers, type MarkerKind, type MarkerMatch, type StanceMarkers } from './markers.js';
 import { scanQuotations, type Quotations, type QuoteSpan } from './quotes.js';
 
 /**
@@ -24,6 +24,8 @@ export interface StanceContext {
   segments: readonly TokenizedSegment[];
   /** Number of word tokens. */
   words: number;
+  /** The stance markers of each language of the text. */
+  markers: (lang: Lang) => StanceMarkers;
 }
 
 /** Quotations of at most this many words are scare quotes or names, not someone's speech. */
@@ -217,12 +219,12 @@ export function assignStance(findings: Finding[], ctx: StanceContext): DocumentS
 }
 
 /** Stance markers of each language, found in that language's segments only. */
-function markersBySegment({ tokens, sentences, segments }: StanceContext): MarkerMatch[] {
+function markersBySegment({ tokens, sentences, segments, markers }: StanceContext): MarkerMatch[] {
   const langs = [...new Set(segments.map((segment) => segment.lang))];
-  if (langs.length === 1) return findMarkers(tokens, sentences, langs[0]!);
+  if (langs.length === 1) return findMarkers(tokens, sentences, markers(langs[0]!));
   return langs.flatMap((lang) => {
     const own = segments.filter((segment) => segment.lang === lang);
-    return findMarkers(tokens, sentences, lang).filter((m) => own.some((s) => m.first >= s.tokenStart && m.first < s.tokenEnd));
+    return findMarkers(tokens, sentences, markers(lang)).filter((m) => own.some((s) => m.first >= s.tokenStart && m.first < s.tokenEnd));
   }).sort((a, b) => a.first - b.first);
 }
 

@@ -79,7 +79,7 @@ export function validationSettings(options: ValidateOptions): ValidationSettings
     excludeLabels,
     resamples: count(options.bootstrap, 'bootstrap', DEFAULT_RESAMPLES, 100_000),
     seed: count(options.seed, 'seed', DEFAULT_SEED, 2 ** 32 - 1),
-    rules: count(options.rules, 'rules', DEFAULT_RULES, Number.MAX_SAFE_INTEGER),
+    rules: count(options.ruleRows, 'ruleRows', DEFAULT_RULES, Number.MAX_SAFE_INTEGER),
     worst: count(options.worst, 'worst', DEFAULT_WORST, Number.MAX_SAFE_INTEGER),
   };
 }
@@ -92,7 +92,7 @@ export function validationSettings(options: ValidateOptions): ValidationSettings
  */
 export async function collectLabelled(paths: string | readonly string[], options: ValidateOptions, settings: ValidationSettings): Promise<Selection> {
   const source = await labelSource(options.labels);
-  const { labels: _labels, positive: _positive, excludeLabels: _exclude, bootstrap: _bootstrap, seed: _seed, rules: _rules, worst: _worst, ...corpusOptions } = options;
+  const { labels: _labels, positive: _positive, excludeLabels: _exclude, bootstrap: _bootstrap, seed: _seed, ruleRows: _ruleRows, worst: _worst, ...corpusOptions } = options;
   const records: ReportResult[] = [];
   for await (const record of analyzeCorpus(paths, { ...corpusOptions, lean: true })) records.push(record);
   const selection = selectDocuments(records, { source, excludeLabels: settings.excludeLabels });

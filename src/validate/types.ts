@@ -31,7 +31,7 @@ export interface ValidateOptions extends Omit<CorpusOptions, 'lean' | 'skip'> {
   /** Seed of the bootstrap (an integer). Default 1. */
   seed?: number;
   /** Rows of the per-rule table. Default 25. */
-  rules?: number;
+  ruleRows?: number;
   /** Inverted pairs listed. Default 10. */
   worst?: number;
 }
