@@ -5,13 +5,14 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * - `spec`: the specification tests, in this process: `npm run test:fast` runs them alone, in
  *   seconds. A new test file lands here unless it is listed below.
  * - `process`: the test files that start processes or threads: the built CLI (cli, validate-cli,
- *   reliability), worker pools (corpus), a browser (report-browser), and the generated docs,
- *   which run the example and the CLI to show their output (docs).
+ *   reliability, custom-data), worker pools (corpus, custom-data), a browser (report-browser),
+ *   and the generated docs, which run the example and the CLI to show their output (docs).
  * Both read the built package (`import 'novlangue'` resolves to dist/): build before running them.
  */
 const PROCESS = [
   'tests/cli.test.ts',
   'tests/corpus.test.ts',
+  'tests/custom-data.test.ts',
   'tests/docs.test.ts',
   'tests/reliability.test.ts',
   'tests/report-browser.test.ts',
