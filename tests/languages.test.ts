@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tokenize } from 'novlangue';
 import { LANGS, LANGUAGES, acrossLanguages, isLang, langList, languageOf, quotePairs } from '../src/languages/index.js';
 
 describe('languages: the registry', () => {
@@ -60,5 +61,19 @@ describe('languages: the data', () => {
     const { createRequire } = await import('node:module');
     const require = createRequire(import.meta.url);
     for (const lang of LANGS) expect(typeof (require(languageOf(lang).stemmer) as { stem: unknown }).stem).toBe('function');
+  });
+});
+
+describe('languages: read by the tokenizer', () => {
+  const texts = (input: string, lang: 'fr' | 'en'): string[] => tokenize(input, lang).tokens.map((t) => `${t.text}:${t.kind}`);
+
+  it('splits the elisions of French only', () => {
+    expect(texts("qu'il", 'fr')).toEqual(["qu':elision", 'il:word']);
+    expect(texts("l'État aujourd'hui", 'fr')).toEqual(["l':elision", 'État:word', "aujourd'hui:word"]);
+  });
+
+  it('keeps abbreviations of any language inside a French sentence', () => {
+    const sentences = tokenize('Selon Mr. Smith, IBM Inc. Les villes suivent.', 'fr').sentences;
+    expect(sentences).toHaveLength(2);
   });
 });

@@ -1,5 +1,7 @@
+import { LANGS, acrossLanguages, languageOf } from '../languages/index.js';
 import type { Lang, TokenKind } from '../types.js';
 import { DIGIT, LETTER as LETTER_CLASS, MARK, SKIPPED, bmpClasses, isApostrophe, isAsciiDigit, isAsciiLetter, isLatinLetter, isSurrogate } from './chars.js';
+import { SCANNED_QUOTES } from './marks.js';
 import { RawTokens } from './raw.js';
 
 /**
@@ -22,12 +24,35 @@ const HYPHEN = '\\-\\u2010\\u2011';
 const APOSTROPHE = "'\\u2019";
 
 const URL = `(?:https?:\\/\\/|www\\.)[^\\s<>«»"“”]*[^\\s<>«»"“”.,;:!?'’)\\]]`;
-// French words written with an apostrophe that is not an elision.
-const APOSTROPHE_WORDS = `(?:[aA]ujourd[${APOSTROPHE}]hui|[pP]rud[${APOSTROPHE}]hom[${LETTER}]*|[pP]resqu[${APOSTROPHE}][îiÎI]le[${LETTER}]*|[qQ]uelqu[${APOSTROPHE}]une?s?)`;
-const ELISION =
-  `(?<![${WORD_CHAR}])` +
-  `(?:[cdjlmnstCDJLMNST]|[qQ][uU]|[jJ][uU][sS][qQ][uU]|[lL][oO][rR][sS][qQ][uU]|[pP][uU][iI][sS][qQ][uU]|[qQ][uU][oO][iI][qQ][uU])` +
-  `[${APOSTROPHE}](?=[${WORD_CHAR}])`;
+
+/** `text` as a literal in an expression. */
+const escaped = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|\/-]/gu, '\\$&');
+/** A letter of either case (`[qQ]`), or the letter itself when it has no other case. */
+function eitherCase(letter: string): string {
+  const cases = [...new Set([letter.toLowerCase(), letter.toUpperCase()])].filter((char) => char.length === 1);
+  return cases.length > 1 ? `[${cases.join('')}]` : escaped(letter);
+}
+
+// Words written with an apostrophe that is not an elision, in any language: a French word in
+// an English gap stays whole. Longest first, so that `quelqu'unes` is not cut after `quelqu'un`.
+const APOSTROPHE_WORD_LIST = acrossLanguages((language) => language.apostropheWords).sort((a, b) => b.length - a.length);
+function apostropheWordSource(word: string): string {
+  const any = word.endsWith('*');
+  const letters = any ? word.slice(0, -1) : word;
+  const [first = '', ...rest] = letters;
+  const body = rest.map((char) => (char === "'" ? `[${APOSTROPHE}]` : escaped(char))).join('');
+  return `${eitherCase(first)}${body}${any ? `[${LETTER}]*` : ''}`;
+}
+const APOSTROPHE_WORDS = `(?:${APOSTROPHE_WORD_LIST.map(apostropheWordSource).join('|')})`;
+
+/** The elisions of a language, split off the word after them (`l'`, `jusqu'`); `undefined` when it has none. */
+function elisionSource(elisions: readonly string[]): string | undefined {
+  if (elisions.length === 0) return undefined;
+  const letters = elisions.filter((elision) => elision.length === 1);
+  const longer = elisions.filter((elision) => elision.length > 1).map((elision) => [...elision].map(eitherCase).join(''));
+  const alternatives = [...(letters.length > 0 ? [`[${letters.join('')}${letters.join('').toUpperCase()}]`] : []), ...longer];
+  return `(?<![${WORD_CHAR}])(?:${alternatives.join('|')})[${APOSTROPHE}](?=[${WORD_CHAR}])`;
+}
 // Digits glued to letters make a word: 5G, 3D, 1er, XIXe is plain letters already.
 const ALNUM = `\\p{Nd}+[${LETTER}][${WORD_CHAR}]*`;
 const WORD = `[${LETTER}][${WORD_CHAR}]*(?:[${HYPHEN}][${WORD_CHAR}]+)*`;
@@ -37,22 +62,27 @@ const FOOTNOTE = '[\\u00B9\\u00B2\\u00B3\\u2070\\u2074-\\u2079]+';
 const PUNCT = '\\.{2,}|[.!?…]+|\\p{P}';
 const OTHER = '[^\\s\\p{Cc}\\p{Cf}]';
 
-const QUOTE = '[«»“”"„‟‹›]';
+const QUOTE = `[${[...SCANNED_QUOTES].map((code) => escaped(String.fromCharCode(code))).join('')}]`;
 
 /**
- * The token grammar: alternatives tried in this order at each token start, with the kind of
- * token each one makes (`elision` only in French). `scan` takes shortcuts through it; the
- * tests check that it cuts every text exactly as this list would.
+ * The token grammar of `lang`: alternatives tried in this order at each token start, with the
+ * kind of token each one makes (`elision` only in a language that elides). `scan` takes
+ * shortcuts through it; the tests check that it cuts every text exactly as this list would.
  */
-export const TOKEN_GRAMMAR: ReadonlyArray<readonly [TokenKind, string]> = [
-  ['url', URL], ['word', APOSTROPHE_WORDS], ['elision', ELISION], ['word', ALNUM], ['word', WORD],
-  ['number', NUMBER], ['footnote', FOOTNOTE], ['quote', QUOTE], ['punct', PUNCT], ['symbol', OTHER],
-];
+export function tokenGrammar(lang: Lang): ReadonlyArray<readonly [TokenKind, string]> {
+  const elision = elisionSource(languageOf(lang).elisions);
+  return [
+    ['url', URL], ['word', APOSTROPHE_WORDS], ...(elision === undefined ? [] : [['elision', elision] as const]), ['word', ALNUM], ['word', WORD],
+    ['number', NUMBER], ['footnote', FOOTNOTE], ['quote', QUOTE], ['punct', PUNCT], ['symbol', OTHER],
+  ];
+}
+
+/** The grammar of French, which has every alternative. */
+export const TOKEN_GRAMMAR = tokenGrammar('fr');
 
 const sticky = (source: string): RegExp => new RegExp(source, 'uy');
 const URL_AT = sticky(URL);
 const APOSTROPHE_WORD_AT = sticky(APOSTROPHE_WORDS);
-const ELISION_AT = sticky(ELISION);
 const NUMBER_AT = sticky(NUMBER);
 const FOOTNOTE_AT = sticky(FOOTNOTE);
 const PUNCT_AT = sticky(PUNCT);
@@ -62,13 +92,15 @@ const DIGIT_AT = sticky('\\p{Nd}');
 const WORD_CHAR_AT = sticky(`[${WORD_CHAR}]`);
 const SKIPPED_AT = sticky('[\\s\\p{Cc}\\p{Cf}]');
 
-const QUOTES = new Set([...'«»“”"„‟‹›'].map((char) => char.charCodeAt(0)));
 /** Superscript digits: footnote calls (`FOOTNOTE`). */
 const isSuperscript = (code: number): boolean => code === 0xb9 || code === 0xb2 || code === 0xb3 || code === 0x2070 || (code >= 0x2074 && code <= 0x2079);
 
 /** ASCII punctuation (`\p{P}`): `!"#%&'()*,-./:;?@[\]_{}`; the other ASCII symbols are `$+<=>^\`|~`. */
 const ASCII_PUNCT = new Uint8Array(128);
 for (const char of '!"#%&\'()*,-./:;?@[\\]_{}') ASCII_PUNCT[char.charCodeAt(0)] = 1;
+/** ASCII quotation marks (`"`), read before punctuation. */
+const ASCII_QUOTE = new Uint8Array(128);
+for (const code of SCANNED_QUOTES) if (code < 128) ASCII_QUOTE[code] = 1;
 /** Characters of a run of final punctuation (`[.!?…]+`). */
 const isFinalPunct = (code: number): boolean => code === 46 || code === 33 || code === 63 || code === 0x2026;
 
@@ -84,22 +116,52 @@ function asciiPunctAt(text: string, at: number, code: number): TokenKind {
   return 'punct';
 }
 
-/** First code units of the alternatives tried before `WORD`, by alternative. */
-const APOSTROPHE_WORD_FIRST = new Set([...'aApPqQ'].map((char) => char.charCodeAt(0)));
-const ELISION_FIRST = new Set([...'cdjlmnstqpCDJLMNSTQP'].map((char) => char.charCodeAt(0)));
+/** The first code units, either case, of `words`: those at which one of them may start. */
+function firstCodes(words: readonly string[]): ReadonlySet<number> {
+  return new Set(words.flatMap((word) => [word.charAt(0).toLowerCase(), word.charAt(0).toUpperCase()]).map((char) => char.charCodeAt(0)));
+}
+
+const APOSTROPHE_WORD_FIRST = firstCodes(APOSTROPHE_WORD_LIST);
+
+/** A language's elisions, compiled: the expression and the code units they start with. */
+interface Elisions {
+  at: RegExp;
+  first: ReadonlySet<number>;
+}
+
+const ELISIONS: Readonly<Record<Lang, Elisions | undefined>> = Object.fromEntries(LANGS.map((lang) => {
+  const { elisions } = languageOf(lang);
+  const source = elisionSource(elisions);
+  return [lang, source === undefined ? undefined : { at: sticky(source), first: firstCodes(elisions) }];
+})) as Record<Lang, Elisions | undefined>;
+
+/**
+ * Where the apostrophe of a word with an apostrophe or of an elision of any language may
+ * stand, counted from the word's first code unit (`l'` 1, `qu'` 2, `aujourd'hui` 7): `1` at
+ * those offsets. Only ASCII letters come before it (the tests check the data).
+ */
+const APOSTROPHE_OFFSETS = [
+  ...APOSTROPHE_WORD_LIST.map((word) => word.indexOf("'")),
+  ...acrossLanguages((language) => language.elisions).map((elision) => elision.length),
+];
+const APOSTROPHE_AT = new Uint8Array(Math.max(0, ...APOSTROPHE_OFFSETS) + 1);
+for (const offset of APOSTROPHE_OFFSETS) APOSTROPHE_AT[offset] = 1;
+const LAST_APOSTROPHE_AT = APOSTROPHE_AT.length - 1;
 
 /** Could a URL start at `at`? Its expression needs `http` or `www.` there. */
 const mayBeUrl = (text: string, at: number, code: number): boolean =>
   code === 104 ? text.startsWith('http', at) : code === 119 && text.startsWith('www.', at);
 
 /**
- * Could a word written with an apostrophe (`aujourd'hui`, `prud'homme`, `presqu'île`,
- * `quelqu'un`) or an elision (`l'`, `qu'`, `jusqu'`, `lorsqu'`) start at `at`? Both need an
- * apostrophe 1, 2, 4, 5, 6 or 7 code units further: most words are spared two expressions.
+ * Could a word written with an apostrophe (`aujourd'hui`, `presqu'île`) or an elision (`l'`,
+ * `jusqu'`) start at `at`? Both need ASCII letters, then an apostrophe where `APOSTROPHE_AT`
+ * allows one: most words are spared two expressions.
  */
 function mayHaveApostrophe(text: string, at: number): boolean {
-  return isApostrophe(text.charCodeAt(at + 1)) || isApostrophe(text.charCodeAt(at + 2)) || isApostrophe(text.charCodeAt(at + 4))
-    || isApostrophe(text.charCodeAt(at + 5)) || isApostrophe(text.charCodeAt(at + 6)) || isApostrophe(text.charCodeAt(at + 7));
+  const last = at + LAST_APOSTROPHE_AT;
+  let i = at + 1;
+  while (i < last && isAsciiLetter(text.charCodeAt(i))) i++;
+  return APOSTROPHE_AT[i - at] === 1 && isApostrophe(text.charCodeAt(i));
 }
 
 /**
@@ -139,11 +201,11 @@ function matchesAt(pattern: RegExp, text: string, at: number): boolean {
 
 
 /**
- * Raw tokens of `text`, in order. French splits elisions (`l'`, `qu'`); English does not need to.
+ * Raw tokens of `text`, in order, with the elisions of `lang` split off (French `l'`, `qu'`).
  */
 export function scan(text: string, lang: Lang): RawTokens {
   const tokens = new RawTokens(text.length / TOKEN_CHARS);
-  const elisions = lang === 'fr';
+  const elisions = ELISIONS[lang];
   const length = text.length;
   let at = 0;
   while (at < length) {
@@ -175,18 +237,18 @@ function found(pattern: RegExp, kind: TokenKind): TokenKind {
 }
 
 /** Kind of the token that starts at `at` (its first code unit is `code`); sets `lastEnd`. */
-function tokenAt(text: string, at: number, code: number, elisions: boolean): TokenKind {
+function tokenAt(text: string, at: number, code: number, elisions: Elisions | undefined): TokenKind {
   if (code < 128) {
     if (isAsciiLetter(code)) {
       if (mayBeUrl(text, at, code) && matchesAt(URL_AT, text, at)) return found(URL_AT, 'url');
       if (mayHaveApostrophe(text, at)) {
         if (APOSTROPHE_WORD_FIRST.has(code) && matchesAt(APOSTROPHE_WORD_AT, text, at)) return found(APOSTROPHE_WORD_AT, 'word');
-        if (elisions && ELISION_FIRST.has(code) && matchesAt(ELISION_AT, text, at)) return found(ELISION_AT, 'elision');
+        if (elisions !== undefined && elisions.first.has(code) && matchesAt(elisions.at, text, at)) return found(elisions.at, 'elision');
       }
       return wordAt(text, at);
     }
     if (isAsciiDigit(code)) return digitsAt(text, at);
-    if (code === 34) {
+    if (ASCII_QUOTE[code] === 1) {
       lastEnd = at + 1;
       return 'quote';
     }
@@ -194,7 +256,7 @@ function tokenAt(text: string, at: number, code: number, elisions: boolean): Tok
     lastEnd = at + 1;
     return 'symbol';
   } else {
-    if (QUOTES.has(code)) {
+    if (SCANNED_QUOTES.has(code)) {
       lastEnd = at + 1;
       return 'quote';
     }

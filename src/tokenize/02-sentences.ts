@@ -1,3 +1,5 @@
+import { acrossLanguages } from '../languages/index.js';
+import { CLOSING_QUOTES, STRAIGHT_QUOTES } from './marks.js';
 import type { RawTokens } from './raw.js';
 
 /**
@@ -6,15 +8,11 @@ import type { RawTokens } from './raw.js';
  * follow the end mark stay with the sentence; a blank line (paragraph, heading) always ends one.
  */
 
-// Abbreviations after which a full stop does not end a sentence (lower-cased).
-const ABBREVIATIONS = new Set([
-  'm', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'dr', 'pr', 'me', 'mgr', 'st', 'ste',
-  'p', 'pp', 'cf', 'art', 'al', 'vol', 'éd', 'ed', 'coll', 'chap', 'fig', 'n', 'no', 'nos',
-  'av', 'bd', 'ex', 'env', 'hab', 'ibid', 'op', 'cit', 'sq', 'sqq', 'vs', 'etc', 'réf',
-  'mr', 'mrs', 'ms', 'prof', 'inc', 'ltd', 'jr', 'sr', 'e.g', 'i.e', 'approx', 'dept',
-]);
+// Abbreviations after which a full stop does not end a sentence, of every language: a French
+// text cites « Mr. Smith » and « IBM Inc. » alike.
+const ABBREVIATIONS: ReadonlySet<string> = new Set(acrossLanguages((language) => language.abbreviations));
 // These close a sentence when the next word is capitalised ("…, etc. Les habitants").
-const SENTENCE_FINAL_ABBREVIATIONS = new Set(['etc', 'ibid', 'inc', 'ltd']);
+const SENTENCE_FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set(acrossLanguages((language) => language.sentenceFinalAbbreviations));
 
 const END_MARK = /^(?:[.!?…]+|\.{2,})$/;
 
@@ -55,7 +53,7 @@ function closesSentence(text: string, tokens: RawTokens, i: number): boolean {
       return next < 0 || isUpper(text.charAt(tokens.start(next)));
     }
   }
-  // French and English sentences start with a capital: "av. du Général" is not two sentences.
+  // A sentence in a Latin script starts with a capital: "av. du Général" is not two sentences.
   if (next >= 0 && tokens.kind(next) === 'word' && !isUpper(text.charAt(tokens.start(next)))) return false;
   return true;
 }
@@ -66,8 +64,8 @@ function trailsSentence(text: string, tokens: RawTokens, i: number): boolean {
   const start = tokens.start(i);
   const previousEnd = tokens.end(i - 1);
   const char = text.charAt(start);
-  if (char === '»' || char === '”' || char === '›') return !hasBlankLine(text, previousEnd, start);
-  if (char === '"' || char === ')' || char === ']') return previousEnd === start;
+  if (CLOSING_QUOTES.has(char)) return !hasBlankLine(text, previousEnd, start);
+  if (STRAIGHT_QUOTES.has(char) || char === ')' || char === ']') return previousEnd === start;
   return false;
 }
 

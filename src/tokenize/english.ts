@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import type { Model, WinkMethods } from 'wink-nlp';
-import type { TokenKind } from '../types.js';
+import type { Lang, TokenKind } from '../types.js';
 import { isAsciiLetter } from './chars.js';
 import { scan } from './01-scan.js';
 import { hasBlankLine } from './02-sentences.js';
+import { QUOTATION_MARKS } from './marks.js';
 import { RawTokens, type RawToken, type RawTokenization } from './raw.js';
 
 /**
@@ -61,8 +62,6 @@ const SPACE = /\s/u;
 const SUPERSCRIPT = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/u;
 const SUPERSCRIPTS = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+$/u;
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
-// Quotation marks; a lone `’`, `‘` or `'` token is one too (wink keeps apostrophes inside words).
-const QUOTES = new Set(['«', '»', '“', '”', '"', '„', '‟', '‹', '›', '‘', '’', "'"]);
 const URL_TRAILER = /[.,;:!?'’")\]}»”]+$/u;
 const POSSESSIVE = /^(.*[\p{L}\p{M}])(['’][sS])$/u;
 /** Runs longer than this without a space or a line break bypass wink (see `align`). */
@@ -119,7 +118,8 @@ function kindOf(surface: string, type: string): TokenKind {
     case 'email':
       return 'url';
     case 'punctuation':
-      return QUOTES.has(surface) ? 'quote' : 'punct';
+      // A lone `’`, `‘` or `'` is a quotation mark: wink keeps apostrophes inside words.
+      return QUOTATION_MARKS.has(surface) ? 'quote' : 'punct';
     case 'emoji':
     case 'emoticon':
     case 'currency':
@@ -132,7 +132,7 @@ function kindOf(surface: string, type: string): TokenKind {
       if (SUPERSCRIPTS.test(surface) && surface.replace(SUPERSCRIPTS, '') === '') return 'footnote';
       if (hasLetter(surface)) return 'word';
       if (/^[\p{Nd}\u2080-\u2089]/u.test(surface)) return 'number';
-      if (QUOTES.has(surface)) return 'quote';
+      if (QUOTATION_MARKS.has(surface)) return 'quote';
       return /^\p{P}+$/u.test(surface) ? 'punct' : 'symbol';
   }
 }
@@ -199,12 +199,12 @@ const part = (from: Piece, start: number, end: number, kind: TokenKind, pos: str
 });
 
 /** Step 2: split what wink keeps together and the shared steps want apart. */
-function refine(text: string, piece: WinkPiece, emit: Emit): void {
+function refine(text: string, lang: Lang, piece: WinkPiece, emit: Emit): void {
   const { start, end, opens } = piece;
   if (hasSpace(text, start, end)) {
     const surface = text.slice(start, end);
     // wink sometimes keeps exotic spaces inside an unknown token (`³\u3000³`): rescan it.
-    const parts = scan(surface, 'en');
+    const parts = scan(surface, lang);
     for (let i = 0; i < parts.count; i++) emit(part(piece, start + parts.start(i), start + parts.end(i), parts.kind(i), 'X', opens && i === 0));
     return;
   }
@@ -217,7 +217,7 @@ function refine(text: string, piece: WinkPiece, emit: Emit): void {
       emit(part(piece, start, cut, 'url', piece.pos ?? 'X', opens));
       for (let at = cut; at < end; at++) {
         const char = text.charAt(at);
-        emit(part(piece, at, at + 1, QUOTES.has(char) ? 'quote' : 'punct', 'PUNCT', false));
+        emit(part(piece, at, at + 1, QUOTATION_MARKS.has(char) ? 'quote' : 'punct', 'PUNCT', false));
       }
       return;
     }
@@ -335,6 +335,7 @@ class FillGaps {
 
   constructor(
     private readonly text: string,
+    private readonly lang: Lang,
     private readonly emit: Emit,
   ) {}
 
@@ -356,7 +357,7 @@ class FillGaps {
       if (isUsualBlank(code)) continue; // the usual gaps, without a regex
       const gap = text.slice(at, to);
       if (BLANK.test(gap)) return;
-      const parts = scan(gap, 'en');
+      const parts = scan(gap, this.lang);
       for (let i = 0; i < parts.count; i++) {
         this.emit({ kind: parts.kind(i), start: parts.start(i) + at, end: parts.end(i) + at, contraction: false, opens: false });
       }
@@ -369,12 +370,12 @@ class FillGaps {
  * English: wink-nlp tokens with exact offsets (rebuilt and verified), wink's sentences split
  * again at blank lines, and wink's universal POS tags.
  */
-export function tokenizeEnglish(text: string): RawTokenization {
+export function tokenizeEnglish(text: string, lang: Lang): RawTokenization {
   const tokens = new RawTokens();
   const sentences: Array<[number, number]> = [];
   let sentenceStart = 0;
   let previousEnd = 0;
-  const gaps = new FillGaps(text, (piece) => {
+  const gaps = new FillGaps(text, lang, (piece) => {
     // wink's sentence boundaries, and a blank line always ends a sentence (headings have no full stop).
     if (tokens.count > 0 && (piece.opens || hasBlankLine(text, previousEnd, piece.start))) {
       sentences.push([sentenceStart, tokens.count]);
@@ -385,7 +386,7 @@ export function tokenizeEnglish(text: string): RawTokenization {
   });
   const glue = new Glue(text, (piece) => gaps.push(piece));
   const toGlue: Emit = (piece) => glue.push(piece);
-  align(text, (piece) => refine(text, piece, toGlue));
+  align(text, (piece) => refine(text, lang, piece, toGlue));
   glue.flush();
   gaps.flush();
   if (sentenceStart < tokens.count) sentences.push([sentenceStart, tokens.count]);

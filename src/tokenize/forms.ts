@@ -1,3 +1,4 @@
+import { LANGS } from '../languages/index.js';
 import type { Lang, TokenKind } from '../types.js';
 import { grown } from './grow.js';
 import { KINDS } from './raw.js';
@@ -102,9 +103,12 @@ function makeRoom(): void {
   for (let id = 0; id < nextId; id++) place(id);
 }
 
+/** Each language's number, for the key of a form. */
+const LANG_NUMBERS = Object.fromEntries(LANGS.map((lang, number) => [lang, number])) as Record<Lang, number>;
+
 /** The shared form of the token of kind `kind` (a code of `KINDS`) at `text[start, end)`. */
 export function formAt(text: string, start: number, end: number, kind: number, lang: Lang): TokenForm {
-  const key = kind * 2 + (lang === 'en' ? 1 : 0);
+  const key = kind * LANGS.length + LANG_NUMBERS[lang];
   const hash = hashOf(text, start, end, key);
   const mask = slots.length - 1;
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {

@@ -1,8 +1,9 @@
+import { LANGS, languageOf, type Language } from '../languages/index.js';
 import type { Lang, Sentence, Token } from '../types.js';
 import { isAsciiLetter, isLatinLetter } from './chars.js';
 import { tokenizeEnglish } from './english.js';
 import { formAt, startFormsAgain, type TokenForm } from './forms.js';
-import { tokenizeFrench } from './french.js';
+import { tokenizeLatin } from './latin.js';
 import { PositionMap } from './positions.js';
 import { KIND_CODES, type RawTokenization } from './raw.js';
 import { TokenTable } from './table.js';
@@ -35,7 +36,11 @@ export interface Tokenized {
   segments: TokenizedSegment[];
 }
 
-const PIPELINES: Record<Lang, (text: string) => RawTokenization> = { fr: tokenizeFrench, en: tokenizeEnglish };
+type Pipeline = (text: string, lang: Lang) => RawTokenization;
+
+/** The steps each pipeline a language may name runs. */
+const STEPS: Readonly<Record<Language['pipeline'], Pipeline>> = { latin: tokenizeLatin, wink: tokenizeEnglish };
+const PIPELINES = Object.fromEntries(LANGS.map((lang) => [lang, STEPS[languageOf(lang).pipeline]])) as Record<Lang, Pipeline>;
 
 /**
  * Tokenise `text` in `lang`: exact offsets (UTF-16 code units), unist places, French elisions
@@ -50,15 +55,15 @@ export function tokenize(text: string, lang: Lang): Tokenized {
  * pattern needs, thousands of times at start-up.
  */
 export function tokenForms(text: string, lang: Lang): TokenForm[] {
-  if (lang === 'fr' && isPlainLatinWord(text)) return [formAt(text, 0, text.length, KIND_CODES.word, lang)];
-  const { tokens } = PIPELINES[lang](text);
+  if (PIPELINES[lang] === tokenizeLatin && isPlainLatinWord(text)) return [formAt(text, 0, text.length, KIND_CODES.word, lang)];
+  const { tokens } = PIPELINES[lang](text, lang);
   const forms: TokenForm[] = [];
   for (let i = 0; i < tokens.count; i++) forms.push(formAt(text, tokens.start(i), tokens.end(i), tokens.kindCode(i), lang));
   return forms;
 }
 
 /**
- * Letters of the Latin alphabets only: what the French scanner always makes one word token of.
+ * Letters of the Latin alphabets only: what the Latin scanner always makes one word token of.
  * Lexicons and rules are mostly such words, and compiling them then skips the scanner's set-up.
  */
 function isPlainLatinWord(text: string): boolean {
@@ -79,7 +84,7 @@ export function tokenizeSegments(text: string, segments: readonly Segment[]): To
   startFormsAgain();
   const raws = segments.map((segment) => {
     const whole = segment.start === 0 && segment.end === text.length;
-    return PIPELINES[segment.lang](whole ? text : text.slice(segment.start, segment.end));
+    return PIPELINES[segment.lang](whole ? text : text.slice(segment.start, segment.end), segment.lang);
   });
   const tokens = new TokenTable(raws.reduce((count, raw) => count + raw.tokens.count, 0));
   const { forms, starts, ends, sentenceOf, tags } = tokens;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { LANGS, languageOf } from '../languages/index.js';
 import type { Lang } from '../types.js';
 
 interface Stemmer {
@@ -7,22 +8,18 @@ interface Stemmer {
 
 // Each stemmer is required from its own file, on first use: natural's root module loads
 // database drivers, prints to stdout and reads ./.env into process.env, and even its
-// stemmers index loads every language's stemmer (70 ms of start-up for two we use).
+// stemmers index loads every language's stemmer. Each language names its file.
 const require = createRequire(import.meta.url);
-const STEMMER_FILES: Record<Lang, string> = {
-  fr: 'natural/lib/natural/stemmers/porter_stemmer_fr.js',
-  en: 'natural/lib/natural/stemmers/porter_stemmer.js',
-};
 const stemmers: Partial<Record<Lang, Stemmer>> = {};
 
 function stemmerFor(lang: Lang): Stemmer {
-  return (stemmers[lang] ??= require(STEMMER_FILES[lang]) as Stemmer);
+  return (stemmers[lang] ??= require(languageOf(lang).stemmer) as Stemmer);
 }
 
 // Word frequencies follow Zipf's law: a small cache answers most look-ups. It is bounded so
 // that a hostile text made of millions of distinct words cannot grow it without limit.
 const CACHE_LIMIT = 200_000;
-const caches: Record<Lang, Map<string, string>> = { fr: new Map(), en: new Map() };
+const caches = Object.fromEntries(LANGS.map((lang) => [lang, new Map<string, string>()])) as Record<Lang, Map<string, string>>;
 
 /**
  * Longer words are their own stem. The stemmers' expressions are quadratic in the length of a
