@@ -1,12 +1,13 @@
 import { franc } from 'franc';
+import { LANGS, languageOf } from '../languages/index.js';
 import type { Segment } from '../tokenize/index.js';
 import type { Lang } from '../types.js';
 import { LETTER as LETTER_CLASS, bmpClasses, isApostrophe, isHighSurrogate, isLowSurrogate } from '../tokenize/chars.js';
 
 /**
- * Language routing between the French and the English pipelines.
+ * Language routing between the pipelines of the registered languages (French and English).
  *
- * franc (character trigrams, restricted to French and English) is reliable on a paragraph of
+ * franc (character trigrams, restricted to the registered languages) is reliable on a paragraph of
  * prose but misreads one-line English slogans ("Real-time data, seamless services." comes out
  * French), and trigrams are pulled towards English by the buzzwords French smart-city prose is
  * full of ("smart city", "open data", "living lab"). So each judgement also counts function
@@ -27,31 +28,36 @@ const SAMPLE_CHARS = 2000;
 const TITLE_LINE_CHARS = 80;
 const TITLE_LINES = 6;
 
-// Words that are grammatical in one language and (nearly) absent from the other. Not here:
-// "a", "on", "en", "as", "an", "or", "son", "par", "tout", "plus" and the like, which both
-// languages use or borrow.
-const ENGLISH = new Set([
-  'the', 'and', 'of', 'to', 'in', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'for', 'with', 'from', 'by', 'at',
-  'this', 'that', 'these', 'those', 'it', 'its', 'our', 'we', 'you', 'your', 'their', 'they', 'them', 'he', 'she', 'his',
-  'her', 'will', 'would', 'can', 'could', 'should', 'must', 'has', 'have', 'had', 'which', 'who', 'whose', 'what', 'how',
-  'where', 'when', 'into', 'not', 'cannot', 'but', 'than', 'every', 'each', 'all', 'more', 'most', 'about', 'through',
-  'there', 'here', 'so', 'so-called', 'does', 'do', 'did', 'yet', 'while', 'because', 'without', 'within', 'between',
-]);
-const FRENCH = new Set([
-  'le', 'la', 'les', 'du', 'de', 'et', 'est', 'sont', 'une', 'un', 'pour', 'dans', 'avec', 'sur', 'au', 'aux',
-  'qui', 'que', 'ne', 'pas', 'nous', 'vous', 'ils', 'elles', 'elle', 'il', 'ce', 'cette', 'ces', 'cet', 'sa', 'ses',
-  'leur', 'leurs', 'notre', 'nos', 'votre', 'vos', 'mais', 'ou', 'où', 'à', 'été', 'être', 'avoir', 'ont', 'comme',
-  'aussi', 'très', 'sans', 'entre', 'dont', 'cela', 'ceci', 'ainsi', 'selon', 'chez', 'vers', 'depuis', 'lors', 'tous',
-  'toutes', 'toute', 'se', 'soit', 'sera', 'seront', 'faire', 'fait', 'peut', 'doit', 'doivent', 'déjà',
-]);
-// l'humain, d'une, qu'elle, n'est, s'agit, c'est, j'ai, jusqu'à, lorsqu'on, puisqu'il.
-const FRENCH_ELISIONS = new Set(['l', 'd', 'qu', 'n', 's', 'c', 'j', 'm', 't', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
-// don't, it's, we're, they've, we'll, I'm, she'd.
-const ENGLISH_CLITICS = new Set(['t', 's', 're', 've', 'll', 'm', 'd']);
+/**
+ * What a grammar word is evidence of: the number (in `LANGS`) of the language it is a function
+ * word, an elision or a clitic of, -1 for none. The registered function words are grammatical
+ * in one language and (nearly) absent from the others: not "a", "on", "en", "son", "plus".
+ */
+interface GrammarWord {
+  word: string;
+  functionOf: number;
+  elisionOf: number;
+  cliticOf: number;
+}
+
+const GRAMMAR_WORDS = new Map<string, GrammarWord>();
+function grammarEntry(word: string): GrammarWord {
+  let entry = GRAMMAR_WORDS.get(word);
+  if (entry === undefined) GRAMMAR_WORDS.set(word, (entry = { word, functionOf: -1, elisionOf: -1, cliticOf: -1 }));
+  return entry;
+}
+LANGS.forEach((lang, number) => {
+  const { functionWords, elisions, clitics } = languageOf(lang);
+  // The first language to claim a word keeps it (the tests check that none claims another's).
+  for (const word of functionWords) if (grammarEntry(word).functionOf < 0) grammarEntry(word).functionOf = number;
+  for (const word of elisions) if (grammarEntry(word).elisionOf < 0) grammarEntry(word).elisionOf = number;
+  for (const word of clitics) if (grammarEntry(word).cliticOf < 0) grammarEntry(word).cliticOf = number;
+});
 const LETTER = /\p{L}/u;
-const ALL_FUNCTION_WORDS = [...ENGLISH, ...FRENCH, ...FRENCH_ELISIONS, ...ENGLISH_CLITICS];
-/** The longest word of the sets above: longer words need not be lower-cased and looked up. */
-const LONGEST_FUNCTION_WORD = Math.max(...ALL_FUNCTION_WORDS.map((word) => word.length));
+/** The longest grammar word: longer words need not be lower-cased and looked up. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...GRAMMAR_WORDS.keys()].map((word) => word.length));
+/** Each language's ISO 639-3 code, as franc names it, by number in `LANGS`. */
+const FRANC_CODES = LANGS.map((lang) => languageOf(lang).iso6393);
 
 /** The code unit at `at` lower-cased, for ASCII and Latin-1; -1 beyond, where it takes a string. */
 function latinLowerAt(text: string, at: number): number {
@@ -68,16 +74,17 @@ function signature(text: string, start: number, end: number): number {
 }
 
 /** The grammar words by signature: most words have none, the others a few candidates, compared in place. */
-const BY_SIGNATURE = new Map<number, string[]>();
-for (const word of new Set(ALL_FUNCTION_WORDS)) {
-  const key = signature(word, 0, word.length);
-  BY_SIGNATURE.set(key, [...(BY_SIGNATURE.get(key) ?? []), word]);
+const BY_SIGNATURE = new Map<number, GrammarWord[]>();
+for (const entry of GRAMMAR_WORDS.values()) {
+  const key = signature(entry.word, 0, entry.word.length);
+  BY_SIGNATURE.set(key, [...(BY_SIGNATURE.get(key) ?? []), entry]);
 }
 
 /** The candidate that `text[start, end)` is, lower-cased; read in place unless a letter lies beyond Latin-1. */
-function grammarWord(text: string, start: number, end: number, candidates: readonly string[]): string | undefined {
+function grammarWord(text: string, start: number, end: number, candidates: readonly GrammarWord[]): GrammarWord | undefined {
   let lower: string | undefined;
-  for (const word of candidates) {
+  for (const entry of candidates) {
+    const { word } = entry;
     let same = true;
     for (let i = 0; same && i < word.length; i++) {
       const code = latinLowerAt(text, start + i);
@@ -88,7 +95,7 @@ function grammarWord(text: string, start: number, end: number, candidates: reado
       }
       same = code === word.charCodeAt(i);
     }
-    if (same) return word;
+    if (same) return entry;
   }
   return undefined;
 }
@@ -131,10 +138,9 @@ function letterCount(text: string, cap = LONG_LETTERS): number {
   return count;
 }
 
-/** Grammar words of each language in `text`. */
-function functionWords(text: string): { en: number; fr: number } {
-  let en = 0;
-  let fr = 0;
+/** Grammar words of each language in `text`, by number in `LANGS`. */
+function functionWords(text: string): Int32Array {
+  const counts = new Int32Array(LANGS.length);
   // Words are letters joined by hyphens (so-called); read without a match object per word.
   for (let at = 0; at < text.length; ) {
     if (!isLetterAt(text, at)) {
@@ -149,21 +155,19 @@ function functionWords(text: string): { en: number; fr: number } {
     const candidates = BY_SIGNATURE.get(signature(text, start, end));
     const word = candidates && grammarWord(text, start, end, candidates);
     if (word === undefined) continue;
-    if (isApostrophe(text.charCodeAt(end)) && isLetterAt(text, end + 1)) {
-      // An elision opens the word after the apostrophe: l'open data, qu'elle.
-      if (FRENCH_ELISIONS.has(word)) {
-        fr++;
-        continue;
-      }
-    }
-    if (start > 1 && isApostrophe(text.charCodeAt(start - 1)) && isLetterAt(text, start - 2) && ENGLISH_CLITICS.has(word)) {
-      en++;
+    // An elision opens the word after the apostrophe: l'open data, qu'elle.
+    if (word.elisionOf >= 0 && isApostrophe(text.charCodeAt(end)) && isLetterAt(text, end + 1)) {
+      counts[word.elisionOf]!++;
       continue;
     }
-    if (ENGLISH.has(word)) en++;
-    else if (FRENCH.has(word)) fr++;
+    // A clitic closes the word before it: don't, we're.
+    if (word.cliticOf >= 0 && start > 1 && isApostrophe(text.charCodeAt(start - 1)) && isLetterAt(text, start - 2)) {
+      counts[word.cliticOf]!++;
+      continue;
+    }
+    if (word.functionOf >= 0) counts[word.functionOf]!++;
   }
-  return { en, fr };
+  return counts;
 }
 
 interface Judgement {
@@ -172,23 +176,43 @@ interface Judgement {
 }
 
 function byTrigrams(sample: string): Lang | undefined {
-  const code = franc(sample, { only: ['fra', 'eng'] });
-  return code === 'fra' ? 'fr' : code === 'eng' ? 'en' : undefined;
+  const number = FRANC_CODES.indexOf(franc(sample, { only: FRANC_CODES }));
+  return number < 0 ? undefined : LANGS[number];
+}
+
+/** The evidence of the function words: the language with the most, its count and the runner-up's, and the total. */
+interface WordEvidence {
+  top: Lang;
+  most: number;
+  next: number;
+  total: number;
+}
+
+function evidence(counts: Int32Array): WordEvidence {
+  let best = 0;
+  for (let i = 1; i < counts.length; i++) if (counts[i]! > counts[best]!) best = i;
+  let next = 0;
+  let total = 0;
+  counts.forEach((count, i) => {
+    total += count;
+    if (i !== best && count > next) next = count;
+  });
+  return { top: LANGS[best]!, most: counts[best]!, next, total };
 }
 
 /**
  * Judge the language of a sample of at most ~2000 characters; `undefined` when it cannot be told.
- * `unless`: the caller keeps this language unless a confident judgement names the other one, so
+ * `unless`: the caller keeps this language unless a confident judgement names another, so
  * other judgements may come back `undefined` (and franc is spared where it could only agree).
  */
 function judge(sample: string, unless?: Lang): Judgement | undefined {
   const letters = letterCount(sample);
   if (letters < MIN_LETTERS) return undefined;
-  const { en, fr } = functionWords(sample);
-  const words: Lang | undefined = en >= 2 && en >= 2 * fr ? 'en' : fr >= 2 && fr >= 2 * en ? 'fr' : undefined;
+  const { top, most, next, total } = evidence(functionWords(sample));
+  const words: Lang | undefined = most >= 2 && most >= 2 * next ? top : undefined;
   // Strong function-word evidence decides on its own (and spares the cost of franc): ordinary
-  // prose of either language has it, a buzzword does not bring it along.
-  if (words !== undefined && Math.max(en, fr) >= 4 && Math.max(en, fr) >= 3 * Math.min(en, fr)) return { lang: words, confident: true };
+  // prose of any language has it, a buzzword does not bring it along.
+  if (words !== undefined && most >= 4 && most >= 3 * next) return { lang: words, confident: true };
   // Without a verdict of the function words no judgement is confident, and with one naming the
   // language kept anyway franc could only agree: spare franc then.
   if (unless !== undefined && (words === undefined || words === unless)) return undefined;
@@ -203,10 +227,9 @@ function judge(sample: string, unless?: Lang): Judgement | undefined {
   if (letters >= LONG_LETTERS) return trigrams === undefined ? undefined : { lang: trigrams, confident: false };
   // A short text without decisive function words. franc alone misreads one-liners ("Data-driven
   // governance creates value for residents." comes out French), so a single grammar word with
-  // none on the other side decides; a text with no grammar at all cannot be told.
-  if (en > 0 && fr === 0) return { lang: 'en', confident: false };
-  if (fr > 0 && en === 0) return { lang: 'fr', confident: false };
-  return en + fr > 0 && trigrams !== undefined ? { lang: trigrams, confident: false } : undefined;
+  // none of another language decides; a text with no grammar at all cannot be told.
+  if (most > 0 && most === total) return { lang: top, confident: false };
+  return total > 0 && trigrams !== undefined ? { lang: trigrams, confident: false } : undefined;
 }
 
 /** Offsets of the lines of `text`, lazily: `[start, end)` without the line break. */

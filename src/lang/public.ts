@@ -1,4 +1,5 @@
 import { describeValue } from '../errors.js';
+import { isLang, langList } from '../languages/index.js';
 import type { Segment } from '../tokenize/index.js';
 import type { Lang } from '../types.js';
 import { detectLanguage as detect, segmentByLanguage as segment } from './detect.js';
@@ -9,8 +10,8 @@ function check(name: string, text: unknown, fallback: unknown): asserts text is 
   if (typeof text !== 'string') {
     throw new TypeError(`novlangue: ${name}() expects the text as a string, instead received ${describeValue(text)}.`);
   }
-  if (fallback !== 'fr' && fallback !== 'en') {
-    throw new TypeError(`novlangue: ${name}() expects the fallback language as "fr" or "en", instead received ${typeof fallback === 'string' ? `"${fallback}"` : describeValue(fallback)}.`);
+  if (!isLang(fallback)) {
+    throw new TypeError(`novlangue: ${name}() expects the fallback language as ${langList()}, instead received ${typeof fallback === 'string' ? `"${fallback}"` : describeValue(fallback)}.`);
   }
 }
 
