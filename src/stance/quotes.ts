@@ -1,3 +1,4 @@
+import { quotePairs } from '../languages/index.js';
 import { hasBlankLine } from '../tokenize/02-sentences.js';
 import type { TokenTable } from '../tokenize/index.js';
 import { grown } from '../tokenize/grow.js';
@@ -24,17 +25,19 @@ export interface Quotations {
   enclosing: Int32Array;
 }
 
-/** Quotation families, by number: « », “ ” (opened by „ ‟ too), ‹ ›, ‘ ’, and straight " ". */
-const GUILLEMETS = 0;
-const DOUBLE = 1;
-const SINGLE_GUILLEMETS = 2;
-const SINGLE = 3;
-const STRAIGHT = 4;
-const FAMILY_COUNT = 5;
-const OPENERS: Readonly<Record<string, number>> = { '«': GUILLEMETS, '“': DOUBLE, '„': DOUBLE, '‟': DOUBLE, '‹': SINGLE_GUILLEMETS, '‘': SINGLE };
+/**
+ * Quotation families, by number: the pairs of every registered language that share a closing
+ * mark (« », “ ” opened by „ ‟ too, ‹ ›, ‘ ’, straight " "). A French text quotes “ ” too.
+ */
+const FAMILIES: readonly string[] = [...new Set(quotePairs().map((pair) => pair.close))];
+const FAMILY_COUNT = FAMILIES.length;
+const familyOf = (close: string): number => FAMILIES.indexOf(close);
+/** Straight quotes open and close alike: whether `"` opens or closes is read from its context. */
+const STRAIGHT = new Map(quotePairs().filter((pair) => pair.open === pair.close).map((pair) => [pair.open, familyOf(pair.close)]));
+const OPENERS = new Map(quotePairs().filter((pair) => pair.open !== pair.close).map((pair) => [pair.open, familyOf(pair.close)]));
 // ’ closes a ‘ quotation only when the tokenizer made it a quote token (English single
 // quotes); as an apostrophe it is part of a word or an elision and never reaches here.
-const CLOSERS: Readonly<Record<string, number>> = { '»': GUILLEMETS, '”': DOUBLE, '›': SINGLE_GUILLEMETS, '’': SINGLE };
+const CLOSERS = new Map(quotePairs().filter((pair) => pair.open !== pair.close).map((pair) => [pair.close, familyOf(pair.close)]));
 const OPENING_CONTEXT = /[\s([{«“„—–-]/u;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -97,20 +100,21 @@ export function scanQuotations(text: string, tokens: TokenTable): Quotations {
     if (form.kind === 'word') words++;
     if (form.kind !== 'quote') continue;
     const mark = form.text;
-    let family = CLOSERS[mark] ?? -1;
-    if (mark === '"') {
+    let family = CLOSERS.get(mark) ?? -1;
+    const straight = STRAIGHT.get(mark);
+    if (straight !== undefined) {
       const next = text.charAt(tokens.ends[t]!);
       const closingLooks = next === '' || !WORDLIKE.test(next);
-      if (openCount[STRAIGHT]! > 0 && (closingLooks || !opensHere(text, start))) family = STRAIGHT;
+      if (openCount[straight]! > 0 && (closingLooks || !opensHere(text, start))) family = straight;
       else if (opensHere(text, start)) family = -1;
       else continue;
       if (family < 0) {
-        stack.push(t, STRAIGHT, words);
-        openCount[STRAIGHT]!++;
+        stack.push(t, straight, words);
+        openCount[straight]!++;
         continue;
       }
     } else if (family < 0) {
-      const opener = OPENERS[mark];
+      const opener = OPENERS.get(mark);
       if (opener !== undefined) {
         stack.push(t, opener, words);
         openCount[opener]!++;
