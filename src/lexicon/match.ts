@@ -3,7 +3,7 @@ import { fills, type Slot } from '../engine/pattern.js';
 import type { Sentence } from '../types.js';
 import type { TokenTable } from '../tokenize/index.js';
 import { inProperName } from './names.js';
-import { matchFrom } from '../engine/match.js';
+import { matchFrom, plainEnv } from '../engine/match.js';
 
 /** A lexicon entry matched on tokens `[first, end)`. */
 export interface TermMatch {
@@ -70,6 +70,7 @@ function rank(found: Candidates): void {
 export function matchTerms(tokens: TokenTable, sentences: readonly Sentence[], lexicon: Lexicon, from = 0, to = tokens.length): TermMatch[] {
   const matches: TermMatch[] = [];
   const found: Candidates = { count: 0, entries: [], ends: [], order: [] };
+  const env = plainEnv(tokens);
   let t = from;
   while (t < to) {
     const candidates = lexicon.index.candidates(tokens.forms[t]!);
@@ -78,7 +79,7 @@ export function matchTerms(tokens: TokenTable, sentences: readonly Sentence[], l
       const sentence = sentences[tokens.sentenceOf[t]!]!;
       found.count = 0;
       for (let k = 0; k < candidates.length; k++) {
-        const end = matchFrom(candidates[k]!.slots, 0, tokens, t, sentence.tokenEnd);
+        const end = matchFrom(env, candidates[k]!.slots, 0, t, sentence.tokenEnd);
         if (end > t) {
           found.entries[found.count] = candidates[k]!.value;
           found.ends[found.count++] = end;

@@ -1,6 +1,6 @@
-import { FormTest, type TokenForm, type TokenTable } from '../tokenize/index.js';
+import { FormTest, isCapitalised, type TokenForm, type TokenTable } from '../tokenize/index.js';
 import type { Category, Sentence } from '../types.js';
-import type { StartIndex } from './slots.js';
+import type { SetEnv } from '../engine/sets.js';
 import type { PatternInput, SpanKind } from './types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { PatternInput, SpanKind } from './types.js';
  * findings are, how many words precede each token, and where each token's clause starts and
  * ends. Rule kinds never scan outward from a token, so a sentence of 250,000 tokens stays linear.
  */
-export interface RuleContext {
+export interface RuleContext extends SetEnv {
   readonly input: PatternInput;
   readonly tokens: TokenTable;
   readonly sentences: readonly Sentence[];
@@ -27,27 +27,17 @@ export interface RuleContext {
   readonly clauseEnd: Int32Array;
   /** End (exclusive) of each token's sentence. */
   readonly sentenceEnd: Int32Array;
-  /** The matches of every pattern set of a rule file, by set number, and the index that found them (see `StartIndex.matchAll`). */
-  matches?: { index: StartIndex; found: ReadonlyArray<ReadonlyArray<unknown>> };
 }
 
 /** Punctuation that ends a clause. The comma is one; quotation marks are not. */
 const CLAUSE_BREAK = /^[,;:()[\]{}–—\-.!?…]+$/u;
-/** The same without the comma: what a `*N` gap and an enumeration do not cross. */
-const HARD_BREAK = /^[;:()[\]{}–—\-.!?…]+$/u;
 
 // Asked of every token: remembered per token form.
 const CLAUSE_BREAKS = new FormTest((form) => form.kind === 'punct' && CLAUSE_BREAK.test(form.text));
-const HARD_BREAKS = new FormTest((form) => form.kind === 'punct' && HARD_BREAK.test(form.text));
 
 /** Does a token of this form end a clause? */
 export function isClauseBreak(form: TokenForm): boolean {
   return CLAUSE_BREAKS.has(form);
-}
-
-/** Does a token of this form end a clause more strongly than a comma does? */
-export function isHardBreak(form: TokenForm): boolean {
-  return HARD_BREAKS.has(form);
 }
 
 /** Word and number tokens: what item lengths and distances count. */
@@ -93,7 +83,35 @@ export function buildContext(input: PatternInput): RuleContext {
       } else clauseEnd[t] = end;
     }
   }
-  return { input, tokens, sentences, termStart, termCover, termEnd, termCategory, wordsBefore, clauseStart, clauseEnd, sentenceEnd };
+  const ctx: RuleContext = {
+    input, tokens, sentences, termStart, termCover, termEnd, termCategory, wordsBefore, clauseStart, clauseEnd, sentenceEnd,
+    hasTag: (t, tag) => hasTag(ctx, t, tag),
+  };
+  return ctx;
+}
+
+/** Does token `t` carry `tag`, by its part of speech or, without one, by its shape? */
+function hasTag(ctx: RuleContext, t: number, tag: string): boolean {
+  if (tag === 'PROPN') return isProperName(ctx, t);
+  const pos = ctx.tokens.tags[t];
+  if (pos !== undefined) return pos === tag;
+  return tag === 'NUM' && ctx.tokens.forms[t]!.kind === 'number';
+}
+
+/**
+ * A proper name: tagged so, or capitalised where the tagger gives no part of speech. Taggers
+ * read any capitalised word that opens a sentence as a name ("Sensors will be…"), so a word
+ * that opens its sentence, a quotation or what follows a colon is never taken for one.
+ */
+function isProperName(ctx: RuleContext, t: number): boolean {
+  const form = ctx.tokens.forms[t]!;
+  if (form.kind !== 'word' || !isCapitalised(form)) return false;
+  const pos = ctx.tokens.tags[t];
+  if (pos !== undefined && pos !== 'PROPN') return false;
+  const sentence = ctx.sentences[ctx.tokens.sentenceOf[t]!]!;
+  if (ctx.wordsBefore[t]! === ctx.wordsBefore[sentence.tokenStart]!) return false;
+  const previous = ctx.tokens.forms[t - 1];
+  return !(previous && (previous.kind === 'quote' || previous.text === ':'));
 }
 
 /** Words strictly between `[aFirst, aEnd)` and `[bFirst, bEnd)` (which do not overlap). */

@@ -1,8 +1,8 @@
 import { LexiconError } from '../errors.js';
-import { PatternError } from '../engine/pattern.js';
+import { compilePattern, PatternError, type Slot } from '../engine/pattern.js';
+import { PatternSet, type StartIndex } from '../engine/sets.js';
 import type { Lang } from '../types.js';
 import type { RuleContext } from './context.js';
-import { compileRulePattern, PatternSet, type RuleSlot, type StartIndex } from './slots.js';
 import type { Figure } from './types.js';
 
 /** A compiled rule: a pure function from the analysis context to the figures it finds. */
@@ -24,9 +24,9 @@ export class CompileEnv {
   }
 
   /** Compile `pattern`, the value of `field`; `extended` allows `@`, `#`, `!` and `*N` slots. */
-  pattern(pattern: string, field: string, extended: boolean): RuleSlot[] {
+  pattern(pattern: string, field: string, extended: boolean): Slot[] {
     try {
-      return compileRulePattern(pattern, { lang: this.lang, sets: this.sets, extended });
+      return compilePattern(pattern, this.lang, { sets: this.sets, extended });
     } catch (error) {
       if (error instanceof PatternError) throw this.error(error.message, field);
       throw error;

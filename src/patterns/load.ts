@@ -2,7 +2,7 @@ import { LexiconError } from '../errors.js';
 import { checkData, lazyValidator } from '../lexicon/schema.js';
 import type { Lang } from '../types.js';
 import { CompileEnv, type RuleRunner } from './env.js';
-import { StartIndex } from './slots.js';
+import { StartIndex } from '../engine/sets.js';
 import { compileCooccurrence } from './kinds/cooccurrence.js';
 import { compileCue } from './kinds/cue.js';
 import { compileEnumeration } from './kinds/enumeration.js';

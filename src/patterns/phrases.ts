@@ -1,6 +1,8 @@
 import { sentenceEndOf, spanOf, wordsBetween, type RuleContext } from './context.js';
 import type { CompileEnv, RuleRunner } from './env.js';
-import { triggerTokens, type PatternSet, type RuleSlot, type SetMatch } from './slots.js';
+import { matchedTokens } from '../engine/match.js';
+import type { Slot } from '../engine/pattern.js';
+import type { PatternSet, SetMatch } from '../engine/sets.js';
 import type { Figure, RuleContextData, SpanKind } from './types.js';
 
 /**
@@ -9,8 +11,8 @@ import type { Figure, RuleContextData, SpanKind } from './types.js';
  */
 
 /** Compile the patterns of `field` into an indexed set; errors name `field[i]`. */
-export function compileSet(patterns: readonly string[], field: string, extended: boolean, env: CompileEnv): PatternSet<readonly RuleSlot[]> {
-  const set = env.newSet<readonly RuleSlot[]>();
+export function compileSet(patterns: readonly string[], field: string, extended: boolean, env: CompileEnv): PatternSet<readonly Slot[]> {
+  const set = env.newSet<readonly Slot[]>();
   patterns.forEach((pattern, i) => {
     const slots = env.pattern(pattern, `${field}[${i}]`, extended);
     set.add(slots, slots);
@@ -60,7 +62,7 @@ export function compilePhrases(
       if (nearHits && !isNear(ctx, nearHits, match.first, match.end, window)) continue;
       if (notNearHits && isNear(ctx, notNearHits, match.first, match.end, window)) continue;
       const triggers: number[] = [];
-      triggerTokens(ctx, match.value, match.first, match.end, triggers);
+      matchedTokens(ctx, match.value, match.first, match.end, triggers);
       const [first, end] = spanOf(ctx, span, match.first, match.end);
       figures.push({ first, end: Math.min(end, sentenceEndOf(ctx, match.first)), triggers });
     }

@@ -1,7 +1,9 @@
 import { spanOf, wordsBetween, type RuleContext } from '../context.js';
 import type { CompileEnv, RuleRunner } from '../env.js';
 import { compileSet } from '../phrases.js';
-import { triggerTokens, type RuleSlot, type SetMatch } from '../slots.js';
+import { matchedTokens } from '../../engine/match.js';
+import type { Slot } from '../../engine/pattern.js';
+import type { SetMatch } from '../../engine/sets.js';
 import type { CooccurrenceRule, Figure } from '../types.js';
 
 /**
@@ -15,11 +17,11 @@ import type { CooccurrenceRule, Figure } from '../types.js';
 
 interface Hit {
   side: 0 | 1;
-  match: SetMatch<readonly RuleSlot[]>;
+  match: SetMatch<readonly Slot[]>;
 }
 
 /** Merge the two sides' matches (each sorted) into one list sorted by first token. */
-function merge(a: ReadonlyArray<SetMatch<readonly RuleSlot[]>>, b: ReadonlyArray<SetMatch<readonly RuleSlot[]>>): Hit[] {
+function merge(a: ReadonlyArray<SetMatch<readonly Slot[]>>, b: ReadonlyArray<SetMatch<readonly Slot[]>>): Hit[] {
   const hits: Hit[] = [];
   let i = 0;
   let j = 0;
@@ -129,7 +131,7 @@ export function compileCooccurrence(rule: CooccurrenceRule, env: CompileEnv): Ru
       while (stop < hits.length && ctx.tokens.sentenceOf[hits[stop]!.match.first]! === sentence) stop++;
       for (const group of clusters(ctx, hits, start, stop, rule.maxDistance)) {
         const triggers: number[] = [];
-        for (const { match } of group) triggerTokens(ctx, match.value, match.first, match.end, triggers);
+        for (const { match } of group) matchedTokens(ctx, match.value, match.first, match.end, triggers);
         triggers.sort((x, y) => x - y);
         const first = group[0]!.match.first;
         let end = first;

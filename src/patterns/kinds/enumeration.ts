@@ -1,10 +1,9 @@
-import { fills } from '../../engine/pattern.js';
+import { isHardBreak } from '../../engine/match.js';
+import { fills, type Slot } from '../../engine/pattern.js';
 import { FormMemo, type TokenForm } from '../../tokenize/index.js';
 import type { Category } from '../../types.js';
-import { isHardBreak } from '../context.js';
 import type { CompileEnv, RuleRunner } from '../env.js';
 import { isAdjectiveForm } from '../pos.js';
-import type { RuleSlot } from '../slots.js';
 import type { EnumerationRule, Figure } from '../types.js';
 
 /**
@@ -35,7 +34,7 @@ interface Segment {
   to: number;
 }
 
-function wordList(expressions: readonly string[] | undefined, field: string, env: CompileEnv): RuleSlot[] {
+function wordList(expressions: readonly string[] | undefined, field: string, env: CompileEnv): Slot[] {
   return (expressions ?? []).map((expression, i) => {
     const slots = env.pattern(expression, `${field}[${i}]`, false);
     if (slots.length !== 1 || slots[0]!.optional) throw env.error(`"${expression}" must be one token (alternatives allowed)`, `${field}[${i}]`);
@@ -53,7 +52,7 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
   const maxItemWords = rule.maxItemWords ?? 4;
   const lang = env.lang;
   // Asked of most tokens of the sentences that hold terms: remembered per token form.
-  const anyFillsOf = (slots: readonly RuleSlot[]): FormMemo<boolean> =>
+  const anyFillsOf = (slots: readonly Slot[]): FormMemo<boolean> =>
     new FormMemo((form: TokenForm) => {
       for (const slot of slots) if (fills(slot, form)) return true;
       return false;
