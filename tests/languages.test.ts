@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from 'novlangue';
 import { LANGS, LANGUAGES, acrossLanguages, isLang, langList, languageOf, quotePairs } from '../src/languages/index.js';
@@ -55,6 +56,14 @@ describe('languages: the data', () => {
   it('gives quotation marks of one code unit each (the scanner reads them by code unit)', () => {
     const marks = [...quotePairs().flatMap((pair) => [pair.open, pair.close]), ...acrossLanguages((language) => language.quotes.unpaired)];
     for (const mark of marks) expect(mark.length, mark).toBe(1);
+  });
+
+  it('is the list of languages every data schema and bundled data file knows', () => {
+    const schema = (name: string): { properties: { lang: { enum: string[] } }; definitions?: { scoreWeights?: { properties: object } } } =>
+      JSON.parse(readFileSync(new URL(`../lexicons/${name}`, import.meta.url), 'utf8'));
+    for (const name of ['schema.json', 'rules.schema.json', 'stance.schema.json']) expect(schema(name).properties.lang.enum, name).toEqual(LANGS);
+    expect(Object.keys(schema('weights.schema.json').definitions!.scoreWeights!.properties)).toEqual(LANGS);
+    for (const lang of LANGS) for (const file of [`${lang}.json`, `rules.${lang}.json`, `stance.${lang}.json`]) expect(existsSync(new URL(`../lexicons/${file}`, import.meta.url)), file).toBe(true);
   });
 
   it('names a stemmer that loads', async () => {

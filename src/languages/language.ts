@@ -48,7 +48,7 @@ export interface Language {
   /** Words of the reports in this language. */
   readonly labels: {
     /** How a report quotes a phrase: the marks around it, spaces included. */
-    readonly quotation: readonly string[];
+    readonly quotation: QuotePair;
     /** What scare quotes are called in a stance summary. */
     readonly scareQuotes: string;
     /** The headers of the generated rules table. */
