@@ -1,5 +1,6 @@
 import { describeValue } from './errors.js';
 import { segmentByLanguage } from './lang/detect.js';
+import { isLang, langList, LANGS } from './languages/index.js';
 import { bundledLexicon } from './lexicon/bundled.js';
 import type { Lexicon } from './lexicon/compile.js';
 import { matchTerms, type TermMatch } from './lexicon/match.js';
@@ -33,7 +34,7 @@ export interface AnalyzeOptions {
   weights?: ScoreWeights;
 }
 
-const LANGS: readonly string[] = ['fr', 'en', 'auto'];
+const LANG_OPTIONS: readonly string[] = [...LANGS, 'auto'];
 const OPTIONS: readonly string[] = ['lang', 'fallback', 'lexicon', 'rules', 'stance', 'weights'];
 
 function checkOptions(options: AnalyzeOptions): void {
@@ -44,11 +45,11 @@ function checkOptions(options: AnalyzeOptions): void {
   if (unknown.length > 0) {
     throw new TypeError(`novlangue: analyze() has no option ${unknown.map((key) => JSON.stringify(key)).join(', ')}; its options are ${OPTIONS.join(', ')}.`);
   }
-  if (options.lang !== undefined && !LANGS.includes(options.lang)) {
-    throw new TypeError(`novlangue: analyze() expects lang "fr", "en" or "auto", instead received ${JSON.stringify(options.lang)}.`);
+  if (options.lang !== undefined && !LANG_OPTIONS.includes(options.lang)) {
+    throw new TypeError(`novlangue: analyze() expects lang ${langList(['auto'])}, instead received ${JSON.stringify(options.lang)}.`);
   }
-  if (options.fallback !== undefined && options.fallback !== 'fr' && options.fallback !== 'en') {
-    throw new TypeError(`novlangue: analyze() expects fallback "fr" or "en", instead received ${JSON.stringify(options.fallback)}.`);
+  if (options.fallback !== undefined && !isLang(options.fallback)) {
+    throw new TypeError(`novlangue: analyze() expects fallback ${langList()}, instead received ${JSON.stringify(options.fallback)}.`);
   }
 }
 

@@ -23,7 +23,7 @@ export type Meta = Record<string, MetaValue>;
 
 /**
  * Why a file has no analysis. Every input path gets a record, so a code exists for each way a
- * file can fail; see the README section "Error codes" for what to do about each.
+ * file can fail; see docs/CLI.md, "Error codes", for what to do about each.
  */
 export type CorpusErrorCode =
   | 'ENOENT'

@@ -167,7 +167,7 @@ export interface Analysis {
   words: number;
   /** Fewer than `MIN_WORDS` words: the score counts the text as that long; rank it with care. */
   short: boolean;
-  /** 0-100: density of novlangue in the author's own voice (see README, "Score"). */
+  /** 0-100: density of novlangue in the author's own voice (see docs/SCORE.md). */
   score: number;
   categories: Record<Category, CategoryStats>;
   /** Sorted by start offset, then end offset, then ruleId. */

@@ -8,7 +8,7 @@ export class UsageError extends NovlangueError {
   }
 }
 
-/** Exit statuses, as documented in `--help` and the README. */
+/** Exit statuses, as documented in `--help` and docs/CLI.md. */
 export const EXIT = {
   ok: 0,
   /** `--fail-above`: a document scored above the threshold; `explain`: no entry matches. */

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Lexicon } from '../lexicon/compile.js';
 import type { RuleSet } from '../patterns/load.js';
 import type { StanceMarkers } from '../stance/markers.js';
+import { isLang } from '../languages/index.js';
 import type { Lang } from '../types.js';
 import { UsageError } from './errors.js';
 
@@ -24,7 +25,6 @@ export interface CustomData {
   stance?: StanceMarkers;
 }
 
-const isLang = (value: unknown): value is Lang => value === 'fr' || value === 'en';
 
 /** A data file's JSON and the bundled language it extends (`--lang`, else the file's own `lang`). */
 async function readDataFile(file: string, what: string, lang: Lang | 'auto'): Promise<{ data: unknown; base: Lang }> {

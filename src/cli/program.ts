@@ -1,4 +1,5 @@
 /** The command line: options, subcommands, help. Parsing only; the work is in run, explain, rules, validate, calibrate. */
+import { LANGS } from '../languages/index.js';
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
@@ -35,7 +36,7 @@ Examples:
 
 /** `--min-pool-bytes SIZE`: a size, or 0 for a pool whenever --jobs allows. */
 const parsePoolBytes = (value: string): number => (value.trim() === '0' ? 0 : parseSize(value));
-const langOption = (description: string): Option => new Option('--lang <lang>', description).choices(['fr', 'en', 'auto']).default('auto');
+const langOption = (description: string): Option => new Option('--lang <lang>', description).choices([...LANGS, 'auto']).default('auto');
 const lexiconOptions = (command: Command): Command =>
   command
     .option('--lexicon <file>', 'JSON lexicon extending the bundled one (see lexicons/FORMAT.md)')
@@ -80,7 +81,7 @@ async function lexiconsFor(flags: LexiconFlags): Promise<Lexicon[]> {
   const [{ lexiconFromFlags }, { bundledLexicon }] = await Promise.all([import('./lexicon.js'), import('../lexicon/bundled.js')]);
   const custom = await lexiconFromFlags(flags);
   if (custom) return [custom];
-  const langs: Lang[] = flags.lang === 'auto' ? ['fr', 'en'] : [flags.lang];
+  const langs: Lang[] = flags.lang === 'auto' ? [...LANGS] : [flags.lang];
   return langs.map((lang) => bundledLexicon(lang));
 }
 

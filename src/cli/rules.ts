@@ -45,7 +45,7 @@ export function listRules(lexicon: Lexicon, rules: RuleSet): RuleRow[] {
   return CATEGORIES.flatMap((category) => rows.filter((row) => row.category === category));
 }
 
-/** The rule table as text, Markdown (for the README) or JSON. */
+/** The rule table as text, Markdown (as in docs/RULES.md) or JSON. */
 export function formatRules(rows: readonly RuleRow[], format: 'text' | 'md' | 'json'): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   const out: string[] = [];

@@ -2,6 +2,7 @@
  * `analyzeCorpus()`: list the inputs, then read and analyse each file, in this thread or in a
  * pool of workers, yielding one record per file in path order as soon as it is ready.
  */
+import { isLang, langList } from '../languages/index.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { NovlangueError, describeValue } from '../errors.js';
 import { listCorpus, type Listed, type ListedFile } from './01-list.js';
@@ -79,8 +80,8 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
   const maxBytes = positiveInteger(options.maxBytes ?? DEFAULT_MAX_BYTES, 'maxBytes', Number.MAX_SAFE_INTEGER);
   const minPoolBytes = options.minPoolBytes === 0 ? 0 : positiveInteger(options.minPoolBytes ?? DEFAULT_MIN_POOL_BYTES, 'minPoolBytes', Number.MAX_SAFE_INTEGER);
   const lang = options.lang ?? 'auto';
-  if (lang !== 'fr' && lang !== 'en' && lang !== 'auto') {
-    throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "lang" must be "fr", "en" or "auto", instead received ${describeValue(lang)}.`);
+  if (lang !== 'auto' && !isLang(lang)) {
+    throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "lang" must be ${langList(['auto'])}, instead received ${describeValue(lang)}.`);
   }
   const skip = skipped(options.skip);
   const weights = options.weights === undefined ? undefined : await checkedWeights(options.weights);

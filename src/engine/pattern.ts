@@ -1,3 +1,4 @@
+import { languageOf } from '../languages/index.js';
 import { CATEGORIES, type Category, type Lang } from '../types.js';
 import { FormTest, normalizeWord, tokenForms, type TokenForm } from '../tokenize/index.js';
 
@@ -234,7 +235,7 @@ const ELISION_ALONE = /^=?(\p{L}{1,8})['\u2019]$/u;
 
 function compilePlain(alternative: string, lang: Lang): Array<{ stems: ReadonlySet<string>; forms: ReadonlySet<string> }> {
   const elision = ELISION_ALONE.exec(alternative);
-  if (elision && lang === 'fr') return [{ stems: EMPTY, forms: new Set([`${elision[1]!.toLowerCase()}'`]) }];
+  if (elision && languageOf(lang).elisions.length > 0) return [{ stems: EMPTY, forms: new Set([`${elision[1]!.toLowerCase()}'`]) }];
   return compilePlainPattern(alternative, lang);
 }
 

@@ -1,3 +1,4 @@
+import { isLang } from '../languages/index.js';
 import { CATEGORIES, type Analysis, type Category, type CategoryStats, type Finding, type Lang, type Role, type Stance } from '../types.js';
 
 /**
@@ -43,7 +44,8 @@ export type ScoredFinding = Pick<Finding, 'weight' | 'stance' | 'category' | 'ru
 
 function multiplierOf(finding: Pick<Finding, 'category' | 'ruleId'>, weights: ScoreWeights | undefined): number {
   if (!weights) return 1;
-  const lang = finding.ruleId.startsWith('en.') ? 'en' : 'fr';
+  const prefix = finding.ruleId.slice(0, Math.max(finding.ruleId.indexOf('.'), 0));
+  const lang = isLang(prefix) ? prefix : 'fr';
   return weights[lang]?.[finding.category] ?? 1;
 }
 

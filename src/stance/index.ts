@@ -1,3 +1,4 @@
+import { languageOf } from '../languages/index.js';
 import type { DocumentStance, Finding, Lang, Sentence, Stance } from '../types.js';
 import { isCapitalised, type TokenizedSegment, type TokenTable } from '../tokenize/index.js';
 import { findMarkers, type MarkerKind, type MarkerMatch, type StanceMarkers } from './markers.js';
@@ -52,8 +53,6 @@ const EVIDENCE: Readonly<Record<MarkerKind, number>> = {
  * only in a text with at least this much lexical evidence of critique (markers, not quotes).
  */
 const SCARE_QUOTE_NEEDS_EVIDENCE = 1;
-/** Label of scare quotes in `DocumentStance.markers`. */
-const SCARE_QUOTES: Record<Lang, string> = { fr: 'guillemets de distance', en: 'scare quotes' };
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '-', '.', '!', '?', '…']);
 
@@ -212,7 +211,7 @@ export function assignStance(findings: Finding[], ctx: StanceContext): DocumentS
   if (criticalFrame) for (const finding of findings) if (finding.stance === 'use') finding.stance = 'distanced';
 
   const summary = summarize(findings, markers, tokens, criticalFrame);
-  if (scareQuotes > 0) summary.markers.push({ marker: SCARE_QUOTES[lang], count: scareQuotes });
+  if (scareQuotes > 0) summary.markers.push({ marker: languageOf(lang).labels.scareQuotes, count: scareQuotes });
   summary.markers.sort(byCountThenName);
   summary.evidence = evidence;
   return summary;

@@ -12,6 +12,7 @@
  * stratified k-fold cross-validation: each fold is scored with weights fitted on the others,
  * and the AUC of these out-of-fold scores is reported beside the AUC before calibration.
  */
+import { LANGS } from '../languages/index.js';
 import { rescore, type CategoryWeights, type ScoreWeights } from '../score/score.js';
 import { CATEGORIES, type Lang } from '../types.js';
 import { auc } from './auc.js';
@@ -125,7 +126,7 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : r
 export function calibrate(documents: readonly LabelledDocument[], settings: CalibrateSettings): Calibration {
   const calibration: Calibration = { weights: {}, byLang: {} };
   const samplesOf = new Map<Lang, Sample[]>();
-  for (const lang of ['fr', 'en'] as const) {
+  for (const lang of LANGS) {
     const samples = documents.filter((document) => document.lang === lang).map((document): Sample => ({ label: document.label, file: document.file, record: document.record, positive: document.label === settings.positive }));
     if (samples.length === 0) continue;
     samplesOf.set(lang, samples);

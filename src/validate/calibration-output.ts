@@ -1,6 +1,7 @@
 /** What `novlangue calibrate` writes: the weights file (see lexicons/weights.schema.json) and its summary. */
+import { LANGS } from '../languages/index.js';
 import { terminalText } from '../report/escape.js';
-import { CATEGORIES, type Lang } from '../types.js';
+import { CATEGORIES } from '../types.js';
 import type { WeightsFile } from '../weights/load.js';
 import type { Calibration, CalibrateSettings } from './calibrate.js';
 import { GRID, ROUNDS } from './calibrate.js';
@@ -45,7 +46,7 @@ export function calibrationSummary(calibration: Calibration, context: Calibratio
   const header = ['lang', 'docs', settings.positive, 'AUC before', 'after (fitted on all)', `after (out-of-fold)`];
   const rows: string[][] = [];
   const multipliers: string[] = [];
-  for (const lang of ['fr', 'en'] as Lang[]) {
+  for (const lang of LANGS) {
     const fit = calibration.byLang[lang];
     if (!fit) continue;
     rows.push([lang, String(fit.documents), String(fit.positive), figure(fit.auc.before), fit.weights ? figure(fit.auc.after) : 'not fitted', fit.auc.crossValidated ? figure(fit.auc.crossValidated.after) : 'n/a']);

@@ -1,5 +1,5 @@
 /** A validation report from the selected documents: pure, deterministic, plain JSON. */
-import type { Lang } from '../types.js';
+import { LANGS } from '../languages/index.js';
 import { compare } from './compare.js';
 import { ruleTable } from './rules.js';
 import type { LabelledDocument, LangValidation, Selection, ValidationReport } from './types.js';
@@ -17,7 +17,6 @@ export interface ReportSettings {
 }
 
 /** Languages in report order. */
-const LANGS: readonly Lang[] = ['fr', 'en'];
 
 /** Documents per label: the positive label first, then the others in code unit order. */
 function labelCounts(documents: readonly LabelledDocument[], positive: string): Record<string, number> {

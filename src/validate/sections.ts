@@ -2,6 +2,7 @@
  * What the text and Markdown reports of a validation show, as sections of lines and tables of
  * plain strings; each format renders and escapes them its own way.
  */
+import { LANGS } from '../languages/index.js';
 import type { Lang } from '../types.js';
 import type { Comparisons, ValidationReport } from './types.js';
 
@@ -115,6 +116,6 @@ function worstSection(report: ValidationReport): Section {
 
 /** The sections of a report, in order. */
 export function reportSections(report: ValidationReport): Section[] {
-  const langs = (['fr', 'en'] as const).filter((lang) => report.byLang[lang] !== undefined);
+  const langs = LANGS.filter((lang) => report.byLang[lang] !== undefined);
   return [summary(report, langs), aucSection(report, langs), rulesSection(report), worstSection(report)];
 }
