@@ -4,8 +4,9 @@ import { matchFrom, type MatchEnv } from './match.js';
 import type { Slot } from './pattern.js';
 
 /**
- * Pattern sets: the patterns of a rule file, grouped in sets, and one index that finds the
- * matches of every set in one pass over the tokens.
+ * The one index of patterns: lexicon entries, stance markers and the pattern sets of a rule
+ * file are indexed by what their first slot accepts, and one pass over the tokens finds the
+ * matches of every set of an index.
  */
 
 /** What a pass over the sets reads besides `MatchEnv`: sentence ends, and where it keeps its matches. */
@@ -25,6 +26,7 @@ export interface SetMatch<T> {
 
 /**
  * A pattern of a set, as the start index holds it: its set's number, its slots and value.
+ * (`candidates` gives them out as `{ slots, value }`.)
  * `next`: when the first slot takes exactly one token and the second is a required plain
  * slot, the test the token after a start must pass, asked before anything else
  * (`=de =demain` starts at every "de" of a text and matches at a few).
@@ -56,8 +58,19 @@ export class PatternSet<T> {
     this.id = starts.register();
   }
 
+  /** A set with an index of its own (lexicon entries, stance markers). */
+  static alone<T>(): PatternSet<T> {
+    return new PatternSet<T>(new StartIndex());
+  }
+
   add(slots: readonly Slot[], value: T): void {
     this.starts.add(this.id, slots, value);
+  }
+
+  /** The patterns of this set that may start at a token of form `form` (see `StartIndex.candidates`). */
+  candidates(form: TokenForm): ReadonlyArray<{ readonly slots: readonly Slot[]; readonly value: T }> {
+    const all = this.starts.candidates(form) as ReadonlyArray<Start & { value: T }>;
+    return this.starts.size === 1 ? all : all.filter((start) => start.set === this.id);
   }
 
   /** The set's matches in the text of `ctx`: what its index's pass found (see `StartIndex.matchAll`). */
@@ -83,9 +96,22 @@ export class StartIndex {
   /** The patterns a token may start by its form alone (form and stem alternatives). */
   private readonly byTokenForm = new FormMemo((form) => union(union(NONE, this.byForm.get(form.norm)), form.kind === 'word' ? this.byStem.get(form.stem) : undefined));
 
+  /** How many sets the index holds. */
+  get size(): number {
+    return this.sets;
+  }
+
   /** A number for a new pattern set. */
   register(): number {
     return this.sets++;
+  }
+
+  /**
+   * The patterns that may start at a token of form `form` by that form alone (form and stem
+   * alternatives of their first slot), in the order they were added by form, then by stem.
+   */
+  candidates(form: TokenForm): ReadonlyArray<{ readonly slots: readonly Slot[]; readonly value: unknown }> {
+    return this.byTokenForm.get(form);
   }
 
   /** Index a pattern of set `set`, by its first slot. */

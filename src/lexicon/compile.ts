@@ -1,6 +1,6 @@
 import { LexiconError } from '../errors.js';
 import type { Lang, LexiconData, LexiconEntry } from '../types.js';
-import { SlotIndex } from '../engine/match.js';
+import { PatternSet } from '../engine/sets.js';
 import { compilePattern, PatternError, type Slot } from '../engine/pattern.js';
 import { validateLexiconData } from './validate.js';
 
@@ -31,7 +31,7 @@ export interface Lexicon {
   readonly entries: readonly CompiledEntry[];
   /** Files (or labels) the entries came from, in order. */
   readonly sources: readonly string[];
-  readonly index: SlotIndex<CompiledEntry>;
+  readonly index: PatternSet<CompiledEntry>;
 }
 
 /**
@@ -90,7 +90,7 @@ export const MAX_PATTERNS_PER_WORD = 50;
 
 function build(lang: Lang, entries: Array<{ entry: LexiconEntry; file: string }>, sources: string[]): Lexicon {
   const compiledEntries: CompiledEntry[] = [];
-  const index = new SlotIndex<CompiledEntry>();
+  const index = PatternSet.alone<CompiledEntry>();
   const starting = new Map<string, number>();
   entries.forEach(({ entry, file }, order) => {
     const compiled = compileEntry(entry, lang, order, file);

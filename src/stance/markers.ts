@@ -1,6 +1,7 @@
 import { LexiconError } from '../errors.js';
 import { compilePattern, PatternError } from '../engine/pattern.js';
-import { findAll, SlotIndex } from '../engine/match.js';
+import { plainEnv } from '../engine/match.js';
+import { PatternSet, type SetEnv } from '../engine/sets.js';
 import { checkData, lazyValidator } from '../lexicon/schema.js';
 import type { Lang, Sentence } from '../types.js';
 import type { TokenTable } from '../tokenize/index.js';
@@ -35,7 +36,7 @@ export interface StanceMarkers {
   readonly classes: readonly MarkerClass[];
   /** Files (or labels) the classes came from, in order. */
   readonly sources: readonly string[];
-  readonly index: SlotIndex<Pick<MarkerMatch, 'kind' | 'class'>>;
+  readonly index: PatternSet<Pick<MarkerMatch, 'kind' | 'class'>>;
 }
 
 /** A marker found in the text, on tokens `[first, end)`, with the class that lists it. */
@@ -50,7 +51,7 @@ export interface MarkerMatch {
 const stanceSchema = lazyValidator<StanceData>(schema);
 
 function build(lang: Lang, classes: Array<{ markerClass: MarkerClass; file: string }>, sources: string[]): StanceMarkers {
-  const index = new SlotIndex<Pick<MarkerMatch, 'kind' | 'class'>>();
+  const index = PatternSet.alone<Pick<MarkerMatch, 'kind' | 'class'>>();
   for (const { markerClass, file } of classes) {
     const value = { kind: markerClass.kind, class: markerClass.id };
     markerClass.markers.forEach((pattern, i) => {
@@ -121,8 +122,11 @@ export function bundledStance(lang: Lang): StanceMarkers {
  * ("non seulement", "not only") is none, and is left out.
  */
 export function findMarkers(tokens: TokenTable, sentences: readonly Sentence[], markers: StanceMarkers): MarkerMatch[] {
-  const sentenceEnd = (t: number): number => sentences[tokens.sentenceOf[t]!]!.tokenEnd;
-  return findAll(markers.index, tokens, 0, tokens.length, sentenceEnd)
+  const sentenceEnd = new Int32Array(tokens.length);
+  for (const sentence of sentences) sentenceEnd.fill(sentence.tokenEnd, sentence.tokenStart, sentence.tokenEnd);
+  const env: SetEnv = { ...plainEnv(tokens), sentenceEnd };
+  return markers.index
+    .scan(env)
     .filter(({ value }) => value.kind !== 'notNegation')
     .map(({ value, first, end }) => ({ kind: value.kind, class: value.class, first, end }));
 }
