@@ -1,4 +1,5 @@
 import { describeValue } from './errors.js';
+import { compareFindings, findingAt, type FindingText } from './findings.js';
 import { segmentByLanguage } from './lang/detect.js';
 import { isLang, langList, LANGS } from './languages/index.js';
 import { bundledLexicon } from './lexicon/bundled.js';
@@ -10,7 +11,7 @@ import { readingOf } from './score/reading.js';
 import { categoryStats, MIN_WORDS, scoreOf, type ScoreWeights } from './score/score.js';
 import { assignStance } from './stance/index.js';
 import { bundledStance, type StanceMarkers } from './stance/markers.js';
-import { tokenizeSegments, withPlaces, type PositionMap, type Segment, type TokenizedSegment, type TokenTable } from './tokenize/index.js';
+import { tokenizeSegments, withPlaces, type Segment, type TokenizedSegment, type TokenTable } from './tokenize/index.js';
 import type { Analysis, Finding, Lang, Token } from './types.js';
 import categoryLabels from '../lexicons/categories.json' with { type: 'json' };
 
@@ -71,33 +72,12 @@ function majorityLang(segments: readonly TokenizedSegment[], tokens: TokenTable,
   return words.fr > words.en ? 'fr' : 'en';
 }
 
-function termFinding(match: TermMatch, text: string, tokens: TokenTable, positions: PositionMap, lang: Lang): Finding {
+function termFinding(match: TermMatch, on: FindingText, lang: Lang): Finding {
   const { entry } = match;
-  const start = tokens.starts[match.first]!;
-  const end = tokens.ends[match.end - 1]!;
-  const actual = text.slice(start, end);
-  const indices: number[] = [];
-  for (let t = match.first; t < match.end; t++) indices.push(t);
-  return {
-    ruleId: entry.ruleId,
-    kind: 'term',
-    category: entry.category,
-    range: [start, end],
-    place: positions.place(start, end),
-    actual,
-    stance: 'use',
-    weight: entry.weight,
-    role: entry.role ?? 'rhetoric',
-    message: `${categoryLabels[entry.category][lang]} : « ${actual} »`,
-    note: entry.note,
-    section: entry.section,
-    tokens: indices,
-  };
-}
-
-/** Total order on findings: start, end, ruleId. Output is byte-identical run after run. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  const triggers: number[] = [];
+  for (let t = match.first; t < match.end; t++) triggers.push(t);
+  const source = { ruleId: entry.ruleId, kind: 'term' as const, category: entry.category, weight: entry.weight, role: entry.role ?? 'rhetoric', note: entry.note, section: entry.section };
+  return findingAt(source, (actual) => `${categoryLabels[entry.category][lang]} : « ${actual} »`, on, match.first, match.end, triggers);
 }
 
 /**
@@ -121,7 +101,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const own = segments.filter((segment) => segment.lang === segmentLang);
     for (const segment of own) {
       for (const match of matchTerms(tokens, sentences, lexicon, segment.tokenStart, segment.tokenEnd)) {
-        findings.push(termFinding(match, text, tokens, positions, segmentLang));
+        findings.push(termFinding(match, { text, tokens, positions }, segmentLang));
       }
     }
     const prefix = `${segmentLang}.`;

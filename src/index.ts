@@ -4,7 +4,8 @@
  * The public API is exactly what this file exports; everything else is internal.
  * @packageDocumentation
  */
-export { analyze, compareFindings, type AnalyzeOptions } from './analyze.js';
+export { analyze, type AnalyzeOptions } from './analyze.js';
+export { compareFindings } from './findings.js';
 export { tokenize, type Tokens } from './tokenize/public.js';
 export { bundledLexicon } from './lexicon/bundled.js';
 export { extendLexicon, loadLexicon, type CompiledEntry, type Lexicon } from './lexicon/compile.js';

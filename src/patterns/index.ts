@@ -1,3 +1,4 @@
+import { compareFindings, findingAt } from '../findings.js';
 import type { Finding } from '../types.js';
 import { buildContext, trimSpan } from './context.js';
 import { bundledRules, type RuleSet } from './load.js';
@@ -39,24 +40,10 @@ export function findPatterns(input: PatternInput, rules: RuleSet = bundledRules(
         end = Math.max(end, spans[k]!.end);
         parts.push(spans[k]!.triggers);
       }
-      const start = tokens.starts[first]!;
-      const stop = tokens.ends[end - 1]!;
-      findings.push({
-        ruleId: rule.ruleId,
-        kind: 'pattern',
-        category: data.category,
-        range: [start, stop],
-        place: positions.place(start, stop),
-        actual: text.slice(start, stop),
-        stance: 'use',
-        weight: data.weight,
-        role: 'rhetoric',
-        message: data.message,
-        note: data.note,
-        section: data.section,
-        tokens: parts.length === 1 ? parts[0]! : [...new Set(parts.flat())].sort((a, b) => a - b),
-      });
+      const triggers = parts.length === 1 ? parts[0]! : [...new Set(parts.flat())].sort((a, b) => a - b);
+      const source = { ruleId: rule.ruleId, kind: 'pattern' as const, category: data.category, weight: data.weight, role: 'rhetoric' as const, note: data.note, section: data.section };
+      findings.push(findingAt(source, () => data.message, { text, tokens, positions }, first, end, triggers));
     }
   }
-  return findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return findings.sort(compareFindings);
 }
