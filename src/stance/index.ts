@@ -248,6 +248,7 @@ function summarize(findings: readonly Finding[], markers: readonly MarkerMatch[]
     markers: [...counts].map(([marker, count]) => ({ marker, count })),
     evidence: 0,
     criticalFrame,
+    // The reading follows the score, which needs these stances first: analyze() sets it (score/reading.ts).
     reading: 'neutral',
   };
 }
