@@ -39,7 +39,7 @@ export { DEFAULT_MAX_BYTES, DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from './corpus/li
 export { summarizeCorpus } from './corpus/summary.js';
 export { readDocument, type DocumentText, type ReadOptions } from './corpus/document.js';
 export { leanResult } from './corpus/lean.js';
-export { CorpusError } from './corpus/errors.js';
+export { CorpusError } from './errors.js';
 export { MAX_HTML_DEPTH } from './corpus/04-html.js';
 export { FORMAT_OF_EXTENSION } from './corpus/formats.js';
 export {

@@ -6,7 +6,7 @@
  * usage error and leaves the file as it is: resuming never destroys a file it did not write.
  */
 import { createReadStream } from 'node:fs';
-import { systemCode } from '../corpus/errors.js';
+import { systemCode } from '../errors.js';
 import { CSV_DOCUMENT_COLUMNS, csvCells, csvHeader } from '../report/csv.js';
 import { csvText, terminalText } from '../report/escape.js';
 import type { ReportOptions } from '../report/types.js';

@@ -11,7 +11,8 @@ import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { CorpusError, failure } from './errors.js';
+import { CorpusError } from '../errors.js';
+import { failure } from './errors.js';
 import { formatOf, isSidecar } from './formats.js';
 import type { CorpusFailure } from '../records.js';
 

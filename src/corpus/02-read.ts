@@ -7,7 +7,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { CorpusError, systemCode, toCorpusError } from './errors.js';
+import { CorpusError, systemCode, toCorpusError } from '../errors.js';
 
 // O_NONBLOCK: opening a FIFO must not wait for a writer (it does not exist on Windows).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);

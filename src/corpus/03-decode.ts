@@ -3,7 +3,7 @@
  * the bytes are valid UTF-8, else Windows-1252, which many municipal documents still use (and
  * which reads ISO-8859-1 too). Binary files are refused rather than analysed as garbage.
  */
-import { CorpusError } from './errors.js';
+import { CorpusError } from '../errors.js';
 import type { TextEncoding } from '../records.js';
 
 /** How much of the text the binary check looks at (git looks at 8,000 bytes). */

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { HtmlToTextOptions } from 'html-to-text';
-import { CorpusError } from './errors.js';
+import { CorpusError } from '../errors.js';
 
 // The parsers load on the first HTML or Markdown file: a folder of plain text never pays
 // their start-up (about 60 ms and 25 MB in each thread). marked ships as ES modules only.

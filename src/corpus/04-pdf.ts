@@ -2,7 +2,7 @@
  * Step 4 for PDF: the text layer, extracted offline by unpdf (pdf.js). A scanned PDF has no
  * text layer: that is a clear error, not an empty document scoring 0.
  */
-import { CorpusError } from './errors.js';
+import { CorpusError } from '../errors.js';
 
 /** Text of every page, pages separated by a blank line. */
 export async function pdfToText(bytes: Uint8Array, file: string): Promise<string> {

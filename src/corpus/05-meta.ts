@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { CorpusError, systemCode } from './errors.js';
+import { CorpusError, systemCode } from '../errors.js';
 import { sidecarOf } from './formats.js';
 import type { Meta } from '../records.js';
 

@@ -7,7 +7,7 @@ import { decodeText } from './03-decode.js';
 import { htmlToText, markdownToText } from './04-html.js';
 import { pdfToText } from './04-pdf.js';
 import { parseFrontMatter, readSidecar, readSidecarSync, splitFrontMatter } from './05-meta.js';
-import { CorpusError, toCorpusError } from './errors.js';
+import { CorpusError, toCorpusError } from '../errors.js';
 import { formatOf } from './formats.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import type { DocumentFormat, Meta, TextEncoding } from '../records.js';
