@@ -35,13 +35,14 @@ export {
 export { detectLanguage, segmentByLanguage, type Segment } from './lang/public.js';
 // Corpus runs and reports.
 export { analyzeCorpus } from './corpus/corpus.js';
-export { DEFAULT_MAX_BYTES, DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from './corpus/limits.js';
+export { DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from './corpus/limits.js';
+export { DEFAULT_MAX_BYTES } from './documents/bytes.js';
 export { summarizeCorpus } from './corpus/summary.js';
-export { readDocument, type DocumentText, type ReadOptions } from './corpus/document.js';
+export { readDocument, type DocumentText, type ReadOptions } from './documents/index.js';
 export { leanResult } from './corpus/lean.js';
 export { CorpusError } from './errors.js';
-export { MAX_HTML_DEPTH } from './corpus/04-html.js';
-export { FORMAT_OF_EXTENSION } from './corpus/formats.js';
+export { MAX_HTML_DEPTH } from './documents/html.js';
+export { FORMAT_OF_EXTENSION } from './documents/formats.js';
 export {
   isCorpusFailure,
   type CategoryTotal,

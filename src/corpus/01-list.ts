@@ -13,7 +13,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { CorpusError } from '../errors.js';
 import { failure } from './errors.js';
-import { formatOf, isSidecar } from './formats.js';
+import { formatOf, isSidecar } from '../documents/formats.js';
 import type { CorpusFailure } from '../records.js';
 
 /** A file to read. */

@@ -9,7 +9,7 @@ import { loadLexicon } from '../lexicon/compile.js';
 import { loadRules } from '../patterns/load.js';
 import { loadStance } from '../stance/markers.js';
 import type { ListedFile } from './01-list.js';
-import { BLOCKING_READERS, readDocumentWith, type DocumentText } from './document.js';
+import { BLOCKING_READERS, readDocumentWith, type DocumentText } from '../documents/index.js';
 import { failure } from './errors.js';
 import { analyzeOptionsFor, type CustomData } from './lang.js';
 import { leanResult } from './lean.js';

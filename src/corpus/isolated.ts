@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ListedFile } from './01-list.js';
 import { finish, type RunOutput, type RunSettings } from './run-output.js';
-import type { DocumentText } from './document.js';
+import type { DocumentText } from '../documents/index.js';
 import { failure } from './errors.js';
 import type { WorkerData, WorkerTask } from './worker.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { workerData } from 'piscina';
 import type { ListedFile } from './01-list.js';
 import { analyzeRead, customOf, readTask } from './analyze-file.js';
-import type { DocumentText } from './document.js';
+import type { DocumentText } from '../documents/index.js';
 import { ANALYSING, DONE } from './file-states.js';
 import { finish, type RunOutput, type RunSettings } from './run-output.js';
 

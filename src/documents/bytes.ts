@@ -1,6 +1,6 @@
 /**
- * Step 2: read a file's bytes, refusing what cannot be read safely: too large, not a regular
- * file, or changed while being read (a half-written file would give half an analysis).
+ * A file's bytes, refusing what cannot be read safely: too large, not a regular file, or
+ * changed while being read (a half-written file would give half an analysis).
  * Two ways, one set of checks: asynchronous for `readDocument`, synchronous for corpus runs,
  * whose only job is to read and analyse (five asynchronous calls a file cost a run about a
  * tenth of its time on a folder of small files).
@@ -8,6 +8,12 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { CorpusError, systemCode, toCorpusError } from '../errors.js';
+
+/**
+ * Default limit of `maxBytes`: 50 MiB. The command line prints it in its help: this module
+ * loads nothing of the analyser.
+ */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 // O_NONBLOCK: opening a FIFO must not wait for a writer (it does not exist on Windows).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);

@@ -1,5 +1,5 @@
 /**
- * Step 5: metadata. A Markdown file may open with a YAML front matter block; any document may
+ * Metadata. A Markdown file may open with a YAML front matter block; any document may
  * have a sidecar `name.meta.json`. Both must be JSON/YAML objects; the sidecar wins field by
  * field. Broken metadata is an `EMETA` record: data is validated like code.
  */

@@ -1,15 +1,14 @@
 /**
- * One file to a document: read (step 2), decode (3), extract its text (4), read its metadata (5).
+ * One file to a document: read its bytes, decode them, extract its text, read its metadata.
  * The analysis is done elsewhere: this is everything a file contributes before it.
  */
-import { readBytes, readBytesSync } from './02-read.js';
-import { decodeText } from './03-decode.js';
-import { htmlToText, markdownToText } from './04-html.js';
-import { pdfToText } from './04-pdf.js';
-import { parseFrontMatter, readSidecar, readSidecarSync, splitFrontMatter } from './05-meta.js';
+import { DEFAULT_MAX_BYTES, readBytes, readBytesSync } from './bytes.js';
+import { decodeText } from './decode.js';
+import { htmlToText, markdownToText } from './html.js';
+import { pdfToText } from './pdf.js';
+import { parseFrontMatter, readSidecar, readSidecarSync, splitFrontMatter } from './meta.js';
 import { CorpusError, toCorpusError } from '../errors.js';
 import { formatOf } from './formats.js';
-import { DEFAULT_MAX_BYTES } from './limits.js';
 import type { DocumentFormat, Meta, TextEncoding } from '../records.js';
 
 /** A file's contribution to its record: what was read, and the text to analyse. */

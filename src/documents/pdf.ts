@@ -1,5 +1,5 @@
 /**
- * Step 4 for PDF: the text layer, extracted offline by unpdf (pdf.js). A scanned PDF has no
+ * The text of a PDF: its text layer, extracted offline by unpdf (pdf.js). A scanned PDF has no
  * text layer: that is a clear error, not an empty document scoring 0.
  */
 import { CorpusError } from '../errors.js';

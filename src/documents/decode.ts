@@ -1,5 +1,5 @@
 /**
- * Step 3: bytes to text. A byte order mark decides (UTF-8, UTF-16 LE/BE); otherwise UTF-8 when
+ * Bytes to text. A byte order mark decides (UTF-8, UTF-16 LE/BE); otherwise UTF-8 when
  * the bytes are valid UTF-8, else Windows-1252, which many municipal documents still use (and
  * which reads ISO-8859-1 too). Binary files are refused rather than analysed as garbage.
  */

@@ -1,5 +1,5 @@
 /**
- * Step 4 for HTML and Markdown: the readable body text. Scripts, styles, navigation and footers
+ * The text of HTML and Markdown: the readable body. Scripts, styles, navigation and footers
  * are dropped, entities decoded, tables kept as aligned rows, non-breaking spaces made plain.
  * The HTML is only parsed for its text: nothing in it is ever run or fetched.
  */
