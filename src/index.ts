@@ -42,7 +42,7 @@ export { readDocument, type DocumentText, type ReadOptions } from './documents/i
 export { leanResult } from './corpus/lean.js';
 export { CorpusError } from './errors.js';
 export { MAX_HTML_DEPTH } from './documents/html.js';
-export { FORMAT_OF_EXTENSION } from './documents/formats.js';
+export { FORMAT_OF_EXTENSION } from './documents/index.js';
 export {
   isCorpusFailure,
   type CategoryTotal,

@@ -1,5 +1,6 @@
 /**
- * Step 1: turn the inputs (files, folders, globs) into the sorted list of files to read.
+ * Step 1 of a run: turn the inputs (files, folders, globs) into the sorted list of files to read
+ * (then `analyze-file.ts` reads each through `src/documents/` and analyses it).
  *
  * Every input yields at least one record (a file, or a failure saying why it yields none), so
  * nothing is dropped silently. Folders are walked recursively in name order; hidden entries and
@@ -13,7 +14,8 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { CorpusError } from '../errors.js';
 import { failure } from './errors.js';
-import { formatOf, isSidecar } from '../documents/formats.js';
+import { FORMATS_READ, formatOf } from '../documents/index.js';
+import { isSidecar } from '../documents/meta.js';
 import type { CorpusFailure } from '../records.js';
 
 /** A file to read. */
@@ -95,7 +97,7 @@ function addFile(state: WalkState, fsPath: string, file: string, folder: string 
   }
   state.seen.set(identity(stats), file);
   if (formatOf(file) === undefined) {
-    state.out.push(failure(file, new CorpusError('EFORMAT', file, `unsupported file type "${path.extname(file)}"; novlangue reads .txt, .md, .html, .htm and .pdf`)));
+    state.out.push(failure(file, new CorpusError('EFORMAT', file, `unsupported file type "${path.extname(file)}"; ${FORMATS_READ}`)));
     return;
   }
   state.out.push({ file, path: fsPath, folder, size: stats.size });

@@ -9,7 +9,7 @@ import { loadLexicon } from '../lexicon/compile.js';
 import { loadRules } from '../patterns/load.js';
 import { loadStance } from '../stance/markers.js';
 import type { ListedFile } from './01-list.js';
-import { BLOCKING_READERS, readDocumentWith, type DocumentText } from '../documents/index.js';
+import { BLOCKING_IO, readDocumentWith, type DocumentText } from '../documents/index.js';
 import { failure } from './errors.js';
 import { analyzeOptionsFor, type CustomData } from './lang.js';
 import { leanResult } from './lean.js';
@@ -42,7 +42,7 @@ export function customOf(settings: RunSettings): CustomData {
  */
 export async function readTask(task: ListedFile, settings: RunSettings): Promise<DocumentText | CorpusFailure> {
   try {
-    return await readDocumentWith(task.path, { maxBytes: settings.maxBytes, name: task.file }, BLOCKING_READERS);
+    return await readDocumentWith(task.path, { maxBytes: settings.maxBytes, name: task.file }, BLOCKING_IO);
   } catch (error) {
     return failure(task.file, error, 'EIO');
   }

@@ -1,18 +1,19 @@
 /**
- * The text of HTML and Markdown: the readable body. Scripts, styles, navigation and footers
- * are dropped, entities decoded, tables kept as aligned rows, non-breaking spaces made plain.
- * The HTML is only parsed for its text: nothing in it is ever run or fetched.
+ * HTML: the readable body text (Markdown is read through it too). Scripts, styles, navigation
+ * and footers are dropped, entities decoded, tables kept as aligned rows, non-breaking spaces
+ * made plain. The HTML is only parsed for its text: nothing in it is ever run or fetched.
  */
 import { createRequire } from 'node:module';
 import type { HtmlToTextOptions } from 'html-to-text';
 import { CorpusError } from '../errors.js';
+import { decodeText } from './decode.js';
+import type { DocumentReader } from './types.js';
 
 // The parsers load on the first HTML or Markdown file: a folder of plain text never pays
-// their start-up (about 60 ms and 25 MB in each thread). marked ships as ES modules only.
+// their start-up (about 60 ms and 25 MB in each thread).
 const require = createRequire(import.meta.url);
 const htmlToTextLib = (): typeof import('html-to-text') => require('html-to-text') as typeof import('html-to-text');
 const htmlparser2 = (): typeof import('htmlparser2') => require('htmlparser2') as typeof import('htmlparser2');
-let markedLib: Promise<typeof import('marked')> | undefined;
 
 /**
  * Deepest element nesting read. html-to-text recurses once per level and would overflow the
@@ -64,9 +65,11 @@ export function htmlToText(html: string, file: string): string {
   return htmlToTextLib().convert(html, OPTIONS).replace(/[\u00a0\u202f]/g, ' ');
 }
 
-/** The text of a Markdown document (without its front matter): rendered, then read as HTML. */
-export async function markdownToText(markdown: string, file: string): Promise<string> {
-  const { marked } = await (markedLib ??= import('marked'));
-  const html = marked.parse(markdown, { async: false, gfm: true });
-  return htmlToText(html, file);
-}
+export const html: DocumentReader = {
+  extensions: ['.html', '.htm', '.xhtml'],
+  named: ['.html', '.htm'],
+  read(bytes, file) {
+    const { text, encoding } = decodeText(bytes, file);
+    return { encoding, meta: {}, text: htmlToText(text, file) };
+  },
+};

@@ -1,44 +1,47 @@
 /**
- * One file to a document: read its bytes, decode them, extract its text, read its metadata.
+ * The input formats, one reader module each, in one registry, and `readDocument`: a file's
+ * bytes (`bytes.ts`, within the size limit), its text by the reader of its format (the text
+ * formats decode their bytes with `decode.ts`), then its sidecar metadata (`meta.ts`). A new
+ * format is its reader module, its line in `READERS` and its name in `DocumentFormat`.
  * The analysis is done elsewhere: this is everything a file contributes before it.
  */
-import { DEFAULT_MAX_BYTES, readBytes, readBytesSync } from './bytes.js';
-import { decodeText } from './decode.js';
-import { htmlToText, markdownToText } from './html.js';
-import { pdfToText } from './pdf.js';
-import { parseFrontMatter, readSidecar, readSidecarSync, splitFrontMatter } from './meta.js';
+import path from 'node:path';
 import { CorpusError, toCorpusError } from '../errors.js';
-import { formatOf } from './formats.js';
-import type { DocumentFormat, Meta, TextEncoding } from '../records.js';
+import type { DocumentFormat, Meta } from '../records.js';
+import { DEFAULT_MAX_BYTES, readBytes, readBytesSync } from './bytes.js';
+import { html } from './html.js';
+import { markdown } from './markdown.js';
+import { readSidecar, readSidecarSync } from './meta.js';
+import { pdf } from './pdf.js';
+import { txt } from './txt.js';
+import type { DocumentReader, DocumentText, ReadOptions, ReadText } from './types.js';
 
-/** A file's contribution to its record: what was read, and the text to analyse. */
-export interface DocumentText {
-  bytes: number;
-  format: DocumentFormat;
-  /** `null` for a PDF. */
-  encoding: TextEncoding | null;
-  meta: Meta;
-  /** The extracted text: findings' offsets refer to it. */
-  text: string;
+export type { DocumentText, ReadOptions } from './types.js';
+
+/** The reader of each format. */
+const READERS: Readonly<Record<DocumentFormat, DocumentReader>> = { txt, md: markdown, html, pdf };
+
+const FORMATS = Object.keys(READERS) as DocumentFormat[];
+
+/** The extensions novlangue reads, lower-cased, with the format each is read as. A file without extension is text. */
+export const FORMAT_OF_EXTENSION: Readonly<Record<string, DocumentFormat>> = Object.fromEntries(
+  FORMATS.flatMap((format) => READERS[format].extensions.map((extension) => [extension, format])),
+);
+
+const NAMED = FORMATS.flatMap((format) => READERS[format].named);
+/** What an unsupported file's message says novlangue reads: `novlangue reads .txt, .md, … and .pdf`. */
+export const FORMATS_READ = `novlangue reads ${NAMED.slice(0, -1).join(', ')} and ${NAMED[NAMED.length - 1]!}`;
+
+/** The format of a file from its name, or `undefined` when novlangue does not read it. */
+export function formatOf(file: string): DocumentFormat | undefined {
+  const base = path.basename(file);
+  // `.bashrc`-like names have no extension for path.extname, and are text like any other.
+  return FORMAT_OF_EXTENSION[path.extname(base).toLowerCase()];
 }
 
-/** Options of `readDocument()`. */
-export interface ReadOptions {
-  /** Files larger than this are `ETOOLARGE`. Default 50 MiB. */
-  maxBytes?: number;
-  /** Name used in error messages. Default: the path. */
-  name?: string;
-}
-
-async function extract(bytes: Uint8Array, format: DocumentFormat, file: string): Promise<Omit<DocumentText, 'bytes'>> {
-  if (format === 'pdf') return { format, encoding: null, meta: {}, text: await pdfToText(bytes, file) };
-  const { text, encoding } = decodeText(bytes, file);
-  if (format === 'html') return { format, encoding, meta: {}, text: htmlToText(text, file) };
-  if (format === 'md') {
-    const { yaml, body } = splitFrontMatter(text);
-    return { format, encoding, meta: yaml === undefined ? {} : parseFrontMatter(yaml, file), text: await markdownToText(body, file) };
-  }
-  return { format, encoding, meta: {}, text };
+/** The reader of a format. */
+export function readerOf(format: DocumentFormat): DocumentReader {
+  return READERS[format];
 }
 
 /**
@@ -47,33 +50,33 @@ async function extract(bytes: Uint8Array, format: DocumentFormat, file: string):
  * @throws {CorpusError} with one of the codes of `CorpusErrorCode`
  */
 export function readDocument(fsPath: string, options: ReadOptions = {}): Promise<DocumentText> {
-  return readDocumentWith(fsPath, options, ASYNC_READERS);
+  return readDocumentWith(fsPath, options, ASYNC_IO);
 }
 
 /** How a document's files are read: asynchronously, or blocking (in worker threads). */
-export interface FileReaders {
+export interface FileIo {
   bytes(fsPath: string, file: string, maxBytes: number): Uint8Array | Promise<Uint8Array>;
   sidecar(fsPath: string, file: string): Meta | Promise<Meta>;
 }
 
 /** Asynchronous reads: for `readDocument`, whose caller may have other work for its thread. */
-export const ASYNC_READERS: FileReaders = { bytes: readBytes, sidecar: readSidecar };
+export const ASYNC_IO: FileIo = { bytes: readBytes, sidecar: readSidecar };
 /** Blocking reads: for corpus runs, whose threads have nothing else to do while they wait (see `readTask`). */
-export const BLOCKING_READERS: FileReaders = { bytes: readBytesSync, sidecar: readSidecarSync };
+export const BLOCKING_IO: FileIo = { bytes: readBytesSync, sidecar: readSidecarSync };
 
-/** `readDocument`, reading with `readers`. */
-export async function readDocumentWith(fsPath: string, options: ReadOptions, readers: FileReaders): Promise<DocumentText> {
+/** `readDocument`, reading with `io`. */
+export async function readDocumentWith(fsPath: string, options: ReadOptions, io: FileIo): Promise<DocumentText> {
   const file = options.name ?? fsPath;
   const format = formatOf(fsPath);
-  if (format === undefined) throw new CorpusError('EFORMAT', file, 'unsupported file type; novlangue reads .txt, .md, .html, .htm and .pdf');
-  const bytes = await readers.bytes(fsPath, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  let extracted: Omit<DocumentText, 'bytes'>;
+  if (format === undefined) throw new CorpusError('EFORMAT', file, `unsupported file type; ${FORMATS_READ}`);
+  const bytes = await io.bytes(fsPath, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  let extracted: ReadText;
   try {
-    extracted = await extract(bytes, format, file);
+    extracted = await readerOf(format).read(bytes, file);
   } catch (error) {
     // Anything a parser throws (a bug or a hostile file) is this file's failure, not the run's.
     throw toCorpusError(file, error, 'EEXTRACT');
   }
-  const sidecar = await readers.sidecar(fsPath, file);
+  const sidecar = await io.sidecar(fsPath, file);
   return { bytes: bytes.length, format, encoding: extracted.encoding, meta: { ...extracted.meta, ...sidecar }, text: extracted.text };
 }

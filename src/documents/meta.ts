@@ -6,14 +6,28 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { CorpusError, systemCode } from '../errors.js';
-import { sidecarOf } from './formats.js';
 import type { Meta } from '../records.js';
 
-/** A sidecar larger than this is refused: metadata is a few fields, not a document. */
 const require = createRequire(import.meta.url);
 
+/** A sidecar larger than this is refused: metadata is a few fields, not a document. */
 const MAX_SIDECAR_BYTES = 1024 * 1024;
+
+/** Suffix of metadata sidecars: `rapport.meta.json` describes `rapport.pdf` (or `rapport.txt`…). */
+export const SIDECAR_SUFFIX = '.meta.json';
+
+/** The sidecar path of a document: `dir/name.meta.json` for `dir/name.ext`. */
+export function sidecarOf(file: string): string {
+  const extension = path.extname(file);
+  return `${extension ? file.slice(0, -extension.length) : file}${SIDECAR_SUFFIX}`;
+}
+
+/** True for a metadata sidecar, which is read with its document and never analysed itself. */
+export function isSidecar(file: string): boolean {
+  return file.toLowerCase().endsWith(SIDECAR_SUFFIX);
+}
 
 /** `value` as metadata: a JSON object, with values JSON can hold (so it survives a JSON round trip). */
 function toMeta(value: unknown, file: string, where: string): Meta {

@@ -3,6 +3,7 @@
  * text layer: that is a clear error, not an empty document scoring 0.
  */
 import { CorpusError } from '../errors.js';
+import type { DocumentReader } from './types.js';
 
 /** Text of every page, pages separated by a blank line. */
 export async function pdfToText(bytes: Uint8Array, file: string): Promise<string> {
@@ -31,3 +32,11 @@ export async function pdfToText(bytes: Uint8Array, file: string): Promise<string
     await document.destroy();
   }
 }
+
+export const pdf: DocumentReader = {
+  extensions: ['.pdf'],
+  named: ['.pdf'],
+  async read(bytes, file) {
+    return { encoding: null, meta: {}, text: await pdfToText(bytes, file) };
+  },
+};
