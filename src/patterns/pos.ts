@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { languageOf, LANGS } from '../languages/index.js';
 import type { Lang } from '../types.js';
 import type { Compromise } from './fr-compromise.js';
 
@@ -8,14 +9,13 @@ import type { Compromise } from './fr-compromise.js';
  * loaded on first use and only ever see the words a cheap pre-filter chose, once each.
  */
 
-const PACKAGES: Record<Lang, string> = { fr: 'fr-compromise', en: 'compromise' };
 const ADJECTIVE_TAGS = new Set(['Adjective', 'PastParticiple']);
 const loaded = new Map<Lang, Compromise>();
 
 function tagger(lang: Lang): Compromise {
   let nlp = loaded.get(lang);
   if (!nlp) {
-    const required = createRequire(import.meta.url)(PACKAGES[lang]) as Compromise | { default: Compromise };
+    const required = createRequire(import.meta.url)(languageOf(lang).tagger) as Compromise | { default: Compromise };
     nlp = typeof required === 'function' ? required : required.default;
     loaded.set(lang, nlp);
   }
@@ -29,7 +29,7 @@ function tagger(lang: Lang): Compromise {
 const CACHE_LIMIT = 50_000;
 /** Forms longer than this are not words a tagger knows: never adjectives, never tagged. */
 const MAX_FORM_LENGTH = 40;
-const judged: Record<Lang, Map<string, boolean>> = { fr: new Map(), en: new Map() };
+const judged = Object.fromEntries(LANGS.map((lang) => [lang, new Map<string, boolean>()])) as Record<Lang, Map<string, boolean>>;
 
 /** Does the tagger read this lower-cased word form as an adjective (or adjectival participle)? */
 export function isAdjectiveForm(form: string, lang: Lang): boolean {

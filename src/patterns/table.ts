@@ -1,3 +1,4 @@
+import { languageOf } from '../languages/index.js';
 import type { Lang } from '../types.js';
 import { bundledRules, type RuleSet } from './load.js';
 
@@ -5,12 +6,6 @@ import { bundledRules, type RuleSet } from './load.js';
  * The documentation of the pattern rules, generated from the rule files so it is never written
  * twice (retext-equality `script/build-table.js`).
  */
-
-const QUOTES: Record<Lang, [string, string]> = { fr: ['« ', ' »'], en: ['“', '”'] };
-const HEADERS: Record<Lang, readonly string[]> = {
-  fr: ['Règle', 'Ce qu’elle repère', 'Exemple', 'L’argument de l’essai', 'Section'],
-  en: ['Rule', 'What it catches', 'Example', 'The essay’s argument', 'Section'],
-};
 
 /** A Markdown table cell: pipes escaped, line breaks folded. */
 function cell(text: string): string {
@@ -24,8 +19,8 @@ function cell(text: string): string {
  * @param rules the rules to document; default the bundled ones
  */
 export function rulesTable(lang: Lang, rules: RuleSet = bundledRules(lang)): string {
-  const headers = HEADERS[lang];
-  const [open, close] = QUOTES[lang];
+  const { rulesTable: headers, quotation } = languageOf(lang).labels;
+  const { open, close } = quotation;
   const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
   for (const { ruleId, data } of rules.rules) {
     const id = `\`${ruleId}\` (${data.kind}, ${data.category})`;
