@@ -20,6 +20,11 @@ describe('tokenize: French phenomena', () => {
     expect(elision).toMatchObject({ text: 'l’', norm: "l'" });
   });
 
+  it('reads the modifier letter apostrophe ʼ, which some editors write, as an apostrophe', () => {
+    expect(kinds('lʼavenir cʼest aujourdʼhui')).toEqual(['lʼ:elision', 'avenir:word', 'cʼ:elision', 'est:word', 'aujourdʼhui:word']);
+    expect(tokenize('lʼhumain').tokens[0]).toMatchObject({ text: 'lʼ', norm: "l'" });
+  });
+
   it('keeps aujourd’hui, presqu’île and quelqu’un whole', () => {
     expect(texts("aujourd'hui aujourd’hui presqu'île quelqu'un")).toEqual(["aujourd'hui", 'aujourd’hui', "presqu'île", "quelqu'un"]);
   });

@@ -21,7 +21,7 @@ const LETTER = '\\p{L}\\p{M}';
 // Subscript digits belong to words (CO₂); superscripts are footnote calls and never do.
 const WORD_CHAR = `${LETTER}\\p{Nd}\\u2080-\\u2089`;
 const HYPHEN = '\\-\\u2010\\u2011';
-const APOSTROPHE = "'\\u2019";
+const APOSTROPHE = "'\\u2019\\u02bc";
 
 const URL = `(?:https?:\\/\\/|www\\.)[^\\s<>«»"“”]*[^\\s<>«»"“”.,;:!?'’)\\]]`;
 

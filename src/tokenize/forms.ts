@@ -27,6 +27,7 @@ const COMBINING = /[\u0300-\u036f]/;
 export function normalizeWord(text: string): string {
   let norm = text.toLowerCase();
   if (norm.includes('\u2019')) norm = norm.replaceAll('\u2019', "'");
+  if (norm.includes('\u02bc')) norm = norm.replaceAll('\u02bc', "'");
   if (COMBINING.test(norm)) norm = norm.normalize('NFC');
   return norm;
 }
