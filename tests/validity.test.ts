@@ -80,6 +80,23 @@ for (const lang of ['fr', 'en'] as const) {
   });
 }
 
+describe('a negation governs the words right after it, not its whole clause', () => {
+  it('« lutter contre le réchauffement » and « sans compromis » leave the city’s terms in its voice', () => {
+    const { findings } = analyze('Pour lutter contre le réchauffement climatique, notre métropole mise sur la ville intelligente et des capteurs innovants, sans compromis sur le confort.', { lang: 'fr' });
+    expect(findings.filter((f) => f.stance !== 'use').map((f) => f.ruleId)).toEqual([]);
+  });
+
+  it('"fight against climate change" and "never stop" leave the vendor’s terms in its voice', () => {
+    const { findings } = analyze('We fight against climate change with innovative smart city solutions and citizen-centric services that never stop improving.', { lang: 'en' });
+    expect(findings.filter((f) => f.stance !== 'use').map((f) => f.ruleId)).toEqual([]);
+  });
+
+  it('« pas de capteurs », "not a smart city": the term right after the negation is held at a distance', () => {
+    expect(analyze('Nous ne voulons pas de capteurs.', { lang: 'fr' }).findings.map((f) => f.stance)).toEqual(['distanced']);
+    expect(analyze('This will not be a smart city.', { lang: 'en' }).findings.filter((f) => f.ruleId === 'en.smart-city').map((f) => f.stance)).toEqual(['distanced']);
+  });
+});
+
 describe('critique that the author denies is a reassurance, not a critique', () => {
   it('« ce n’est pas du flicage » in a city hall’s voice leaves it promotional', () => {
     const denied = analyze(`${VOICES.fr.promotional} Notre plateforme n’est pas du flicage : elle protège les habitants.`, { lang: 'fr' });

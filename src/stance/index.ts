@@ -36,6 +36,12 @@ const MARKER_WINDOW_BEFORE = 6;
 /** …or this many words after it. */
 const MARKER_WINDOW_AFTER = 3;
 /**
+ * A negation governs the words right after it (« pas de capteurs », "not a smart city"), not
+ * the rest of its clause: « lutter contre le réchauffement climatique grâce à la ville
+ * intelligente » negates nothing the city says.
+ */
+const NEGATION_WINDOW = 2;
+/**
  * A document whose distancing evidence (markers, scare quotes) reaches both numbers below is
  * written in a critical frame: the terms it does not mark are the object of its critique,
  * not its own vocabulary, so they count as mentions too. Institutional texts carry almost
@@ -58,11 +64,11 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '
 
 const isCapitalisedAt = (tokens: TokenTable, t: number): boolean => t < tokens.length && isCapitalised(tokens.forms[t]!);
 
-/** Tokens covered by markers that hold a term at a distance: on either side of it, or only before it. */
+/** Tokens covered by markers that hold a term at a distance: on either side of it (distancing), before it (refusals), or just before it (negations). */
 interface ClauseMarks {
   eitherSide: Uint8Array;
+  /** Refusals. */
   before: Uint8Array;
-  /** Negations alone (a subset of `before`). */
   negation: Uint8Array;
 }
 
@@ -78,12 +84,18 @@ function foundInClause(tokens: TokenTable, from: number, step: 1 | -1, stop: num
   return false;
 }
 
-/** Is a distancing marker near `[first, end)` in its clause, or a refusal or negation before it? */
-function markedInClause(first: number, end: number, tokens: TokenTable, marks: ClauseMarks, sentence: Sentence): boolean {
+/**
+ * Is a distancing marker near `[first, end)` in its clause, a refusal before it, or (for a
+ * term) a negation just before it? A figure is not negated by a word before it: « sans
+ * compromis », "never stop improving" are part of the sales pitch.
+ */
+function markedInClause(first: number, end: number, tokens: TokenTable, marks: ClauseMarks, sentence: Sentence, isTerm: boolean): boolean {
   const beforeIt = (t: number): boolean => marks.eitherSide[t] === 1 || marks.before[t] === 1;
   const afterIt = (t: number): boolean => marks.eitherSide[t] === 1;
+  const stop = sentence.tokenStart - 1;
   return (
-    foundInClause(tokens, first - 1, -1, sentence.tokenStart - 1, MARKER_WINDOW_BEFORE, beforeIt) ||
+    foundInClause(tokens, first - 1, -1, stop, MARKER_WINDOW_BEFORE, beforeIt) ||
+    (isTerm && foundInClause(tokens, first - 1, -1, stop, NEGATION_WINDOW, (t) => marks.negation[t] === 1)) ||
     foundInClause(tokens, end, 1, sentence.tokenEnd, MARKER_WINDOW_AFTER, afterIt)
   );
 }
@@ -95,7 +107,7 @@ function markedInClause(first: number, end: number, tokens: TokenTable, marks: C
 function isDenied(marker: MarkerMatch, tokens: TokenTable, marks: ClauseMarks, sentences: readonly Sentence[]): boolean {
   if (marker.kind !== 'critical' && marker.kind !== 'criticalWeak') return false;
   const sentence = sentences[tokens.sentenceOf[marker.first]!]!;
-  return foundInClause(tokens, marker.first - 1, -1, sentence.tokenStart - 1, MARKER_WINDOW_BEFORE, (t) => marks.negation[t] === 1);
+  return foundInClause(tokens, marker.first - 1, -1, sentence.tokenStart - 1, NEGATION_WINDOW, (t) => marks.negation[t] === 1);
 }
 
 interface SentenceCues {
@@ -134,6 +146,8 @@ interface StanceCues {
   /** Whether a short quotation is scare quotes (see `isScareQuote`), in a text that shows critique. */
   scare: (span: QuoteSpan) => boolean;
   marks: ClauseMarks;
+  /** Tokens that a term finding covers. */
+  termAt: Uint8Array;
   sentences: SentenceCues[];
 }
 
@@ -155,14 +169,25 @@ function localStance(finding: Finding, ctx: StanceContext, cues: StanceCues): St
       quote = quotes.spans[quote]!.parent;
     }
   }
-  // Inside the finding: "ville dite intelligente", and a figure that carries its own negation
-  // ("la ville ne sera pas une smart city" is no prophecy).
+  // Inside the finding: "ville dite intelligente"; a figure that carries a refusal; and a
+  // figure whose term a negation governs ("la ville ne sera pas une smart city" is no prophecy).
   for (let t = first; t < end; t++) if (marks.eitherSide[t] || (marks.before[t] && t < end - 1)) return 'distanced';
-  if (markedInClause(first, end, tokens, marks, sentence)) return 'distanced';
+  if (finding.kind === 'pattern' && negatesATerm(finding, tokens, cues, sentence)) return 'distanced';
+  if (markedInClause(first, end, tokens, marks, sentence, finding.kind === 'term')) return 'distanced';
   const cue = cues.sentences[tokens.sentenceOf[first]!]!;
   if (cue.critical) return 'distanced';
   if (cue.attributed) return 'reported';
   return 'use';
+}
+
+/** Does a negation govern a term inside the figure: a trigger token that a lexicon term covers? */
+function negatesATerm(finding: Finding, tokens: TokenTable, cues: StanceCues, sentence: Sentence): boolean {
+  const { marks, termAt } = cues;
+  for (const t of finding.tokens) {
+    if (termAt[t] !== 1) continue;
+    if (foundInClause(tokens, t - 1, -1, sentence.tokenStart - 1, NEGATION_WINDOW, (k) => marks.negation[k] === 1)) return true;
+  }
+  return false;
 }
 
 /** Is the whole inside of a quotation one finding's tokens («Smart City»)? */
@@ -192,8 +217,8 @@ export function assignStance(findings: Finding[], ctx: StanceContext): DocumentS
   const marks: ClauseMarks = { eitherSide: new Uint8Array(tokens.length), before: new Uint8Array(tokens.length), negation: new Uint8Array(tokens.length) };
   for (const marker of found) {
     if (marker.kind === 'distancing') marks.eitherSide.fill(1, marker.first, marker.end);
-    else if (marker.kind === 'refusal' || marker.kind === 'negation') marks.before.fill(1, marker.first, marker.end);
-    if (marker.kind === 'negation') marks.negation.fill(1, marker.first, marker.end);
+    else if (marker.kind === 'refusal') marks.before.fill(1, marker.first, marker.end);
+    else if (marker.kind === 'negation') marks.negation.fill(1, marker.first, marker.end);
   }
   const markers = found.filter((marker) => !isDenied(marker, tokens, marks, sentences));
   let lexicalEvidence = 0;
@@ -201,7 +226,9 @@ export function assignStance(findings: Finding[], ctx: StanceContext): DocumentS
   const termFilled = filledBy(findings, tokens);
   const showsCritique = lexicalEvidence >= SCARE_QUOTE_NEEDS_EVIDENCE;
   const scare = (span: QuoteSpan): boolean => showsCritique && isScareQuote(span, tokens, termFilled);
-  const cues: StanceCues = { quotes, scare, marks, sentences: sentenceCues(markers, tokens, sentences) };
+  const termAt = new Uint8Array(tokens.length);
+  for (const finding of findings) if (finding.kind === 'term') for (const t of finding.tokens) termAt[t] = 1;
+  const cues: StanceCues = { quotes, scare, marks, termAt, sentences: sentenceCues(markers, tokens, sentences) };
 
   for (const finding of findings) finding.stance = localStance(finding, ctx, cues);
 
