@@ -40,11 +40,6 @@ export function isClauseBreak(form: TokenForm): boolean {
   return CLAUSE_BREAKS.has(form);
 }
 
-/** Word and number tokens: what item lengths and distances count. */
-export function isWordLike(form: TokenForm): boolean {
-  return form.kind === 'word' || form.kind === 'number';
-}
-
 export function buildContext(input: PatternInput): RuleContext {
   const { tokens, sentences, terms } = input;
   const n = tokens.length;

@@ -23,8 +23,6 @@ import type { LabelledDocument } from './types.js';
 /** Multipliers tried for each category. */
 export const GRID: readonly number[] = [0, 0.25, 0.5, 1, 1.5, 2, 3];
 export const ROUNDS = 3;
-export const DEFAULT_PENALTY = 0.01;
-export const DEFAULT_FOLDS = 5;
 
 export interface CalibrateSettings {
   positive: string;
