@@ -107,10 +107,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const prefix = `${segmentLang}.`;
     const terms = findings.filter((finding) => finding.ruleId.startsWith(prefix));
     const rules = options.rules?.lang === segmentLang ? options.rules : bundledRules(segmentLang);
-    const patterns = findPatterns({ text, tokens, sentences, lang: segmentLang, terms, positions }, rules);
-    const inOwnSegments = (finding: Finding): boolean =>
-      own.length === segments.length || own.some((s) => finding.tokens[0]! >= s.tokenStart && finding.tokens[0]! < s.tokenEnd);
-    for (const pattern of patterns) if (inOwnSegments(pattern)) findings.push(pattern);
+    const ranges = own.length === segments.length ? undefined : own.map((segment) => [segment.tokenStart, segment.tokenEnd] as const);
+    findings.push(...findPatterns({ text, tokens, sentences, lang: segmentLang, terms, positions, ranges }, rules));
   }
   const markers = (of: Lang): StanceMarkers => (options.stance?.lang === of ? options.stance : bundledStance(of));
   const stance = assignStance(findings, { text, tokens, sentences, lang, segments, words, markers });

@@ -13,6 +13,8 @@ import type { Slot } from './pattern.js';
 export interface SetEnv extends MatchEnv {
   /** End (exclusive) of each token's sentence. */
   readonly sentenceEnd: Int32Array;
+  /** The token ranges `[start, end)` to look in (a language's segments); absent: every token. */
+  readonly ranges?: ReadonlyArray<readonly [number, number]> | undefined;
   /** The matches of every set of an index, by set number, and the index that found them. */
   matches?: { index: StartIndex; found: ReadonlyArray<ReadonlyArray<unknown>> };
 }
@@ -136,16 +138,18 @@ export class StartIndex {
     const tagged = [...this.byTag];
     const anyTerm = this.byCategory.get('*');
     const { tokens, termStart, termCategory } = env;
-    for (let t = 0; t < tokens.length; t++) {
-      pass.at(t);
-      pass.tryAll(this.byTokenForm.get(tokens.forms[t]!));
-      const term = termStart[t]!;
-      if (term >= 0 && this.byCategory.size > 0) {
-        pass.tryAll(this.byCategory.get(termCategory[term]!));
-        pass.tryAll(anyTerm);
+    for (const [start, end] of env.ranges ?? [[0, tokens.length]]) {
+      for (let t = start; t < end; t++) {
+        pass.at(t);
+        pass.tryAll(this.byTokenForm.get(tokens.forms[t]!));
+        const term = termStart[t]!;
+        if (term >= 0 && this.byCategory.size > 0) {
+          pass.tryAll(this.byCategory.get(termCategory[term]!));
+          pass.tryAll(anyTerm);
+        }
+        for (const [tag, starts] of tagged) if (env.hasTag(t, tag)) pass.tryAll(starts);
+        pass.keepBest();
       }
-      for (const [tag, starts] of tagged) if (env.hasTag(t, tag)) pass.tryAll(starts);
-      pass.keepBest();
     }
     return pass.found;
   }

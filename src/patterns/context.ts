@@ -12,6 +12,8 @@ export interface RuleContext extends SetEnv {
   readonly input: PatternInput;
   readonly tokens: TokenTable;
   readonly sentences: readonly Sentence[];
+  /** The sentences of the input's ranges: those the rules look in. */
+  readonly scanned: readonly Sentence[];
   /** Index (into `input.terms`) of the term finding that starts at each token, or -1. */
   readonly termStart: Int32Array;
   /** Index of the term finding that covers each token, or -1. */
@@ -41,7 +43,7 @@ export function isClauseBreak(form: TokenForm): boolean {
 }
 
 export function buildContext(input: PatternInput): RuleContext {
-  const { tokens, sentences, terms } = input;
+  const { tokens, sentences, terms, ranges } = input;
   const n = tokens.length;
   const termStart = new Int32Array(n).fill(-1);
   const termCover = new Int32Array(n).fill(-1);
@@ -79,10 +81,22 @@ export function buildContext(input: PatternInput): RuleContext {
     }
   }
   const ctx: RuleContext = {
-    input, tokens, sentences, termStart, termCover, termEnd, termCategory, wordsBefore, clauseStart, clauseEnd, sentenceEnd,
+    input, tokens, sentences, ranges, scanned: ranges ? sentencesIn(sentences, ranges) : sentences, termStart, termCover, termEnd, termCategory, wordsBefore, clauseStart, clauseEnd, sentenceEnd,
     hasTag: (t, tag) => hasTag(ctx, t, tag),
   };
   return ctx;
+}
+
+/** The sentences inside `ranges`; both are in text order. */
+function sentencesIn(sentences: readonly Sentence[], ranges: ReadonlyArray<readonly [number, number]>): Sentence[] {
+  const inside: Sentence[] = [];
+  let r = 0;
+  for (const sentence of sentences) {
+    while (r < ranges.length && ranges[r]![1] <= sentence.tokenStart) r++;
+    if (r === ranges.length) break;
+    if (sentence.tokenStart >= ranges[r]![0] && sentence.tokenEnd <= ranges[r]![1]) inside.push(sentence);
+  }
+  return inside;
 }
 
 /** Does token `t` carry `tag`, by its part of speech or, without one, by its shape? */

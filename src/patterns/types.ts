@@ -17,6 +17,11 @@ export interface PatternInput {
   /** The lexicon findings of the text (their `tokens` say where they are). */
   terms: readonly Finding[];
   positions: PositionMap;
+  /**
+   * The token ranges `[start, end)` written in `lang` (its segments, which never split a
+   * sentence); absent: the whole text. The rules look nowhere else.
+   */
+  ranges?: ReadonlyArray<readonly [number, number]> | undefined;
 }
 
 /** What part of the text a finding covers: the matched words, their clause, or their sentence. */

@@ -200,7 +200,7 @@ export function compileEnumeration(rule: EnumerationRule, env: CompileEnv): Rule
       }
     };
 
-    for (const sentence of ctx.sentences) {
+    for (const sentence of ctx.scanned) {
       // Cheap pre-filters: enough terms of the categories (a typed array), then enough separators.
       let terms = 0;
       for (let t = sentence.tokenStart; t < sentence.tokenEnd && terms < minTerms; t++) if (allowed(termStart[t]!)) terms++;
