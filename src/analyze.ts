@@ -1,12 +1,12 @@
 import { describeValue } from './errors.js';
 import { compareFindings, findingAt, type FindingText } from './findings.js';
-import { segmentByLanguage } from './lang/detect.js';
+import { segmentByLanguage } from './detect/detect.js';
 import { isLang, langList, LANGS } from './languages/index.js';
 import { bundledLexicon } from './lexicon/bundled.js';
 import type { Lexicon } from './lexicon/compile.js';
 import { matchTerms, type TermMatch } from './lexicon/match.js';
-import { findPatterns } from './patterns/index.js';
-import { bundledRules, type RuleSet } from './patterns/load.js';
+import { findPatterns } from './rules/index.js';
+import { bundledRules, type RuleSet } from './rules/load.js';
 import { readingOf } from './score/reading.js';
 import { categoryStats, MIN_WORDS, scoreOf, type ScoreWeights } from './score/score.js';
 import { assignStance } from './stance/index.js';

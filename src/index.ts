@@ -32,7 +32,7 @@ export {
   type Token,
   type TokenKind,
 } from './types.js';
-export { detectLanguage, segmentByLanguage, type Segment } from './lang/public.js';
+export { detectLanguage, segmentByLanguage, type Segment } from './detect/public.js';
 // Corpus runs and reports.
 export { analyzeCorpus } from './corpus/corpus.js';
 export { DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from './corpus/limits.js';
@@ -87,10 +87,10 @@ export {
 export { validateCorpus } from './validate/corpus.js';
 export type { Comparisons, LabelRow, LangValidation, RankedRef, RuleRow, ValidateOptions, ValidationReport, WorstPair } from './validate/types.js';
 // Pattern rules (findPatterns stays internal: analyze() runs it).
-export { bundledRules, extendRules, loadRules, RULE_KINDS, type CompiledRule, type RuleSet } from './patterns/load.js';
+export { bundledRules, extendRules, loadRules, RULE_KINDS, type CompiledRule, type RuleSet } from './rules/load.js';
 // Stance markers.
 export { bundledStance, extendStance, loadStance, type MarkerClass, type MarkerKind, type StanceData, type StanceMarkers } from './stance/markers.js';
-export { rulesTable } from './patterns/table.js';
+export { rulesTable } from './rules/table.js';
 export type {
   CooccurrenceRule,
   CueRule,
@@ -102,4 +102,4 @@ export type {
   RulesData,
   SequenceRule,
   SpanKind,
-} from './patterns/types.js';
+} from './rules/types.js';

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Lexicon } from '../lexicon/compile.js';
-import type { RuleSet } from '../patterns/load.js';
+import type { RuleSet } from '../rules/load.js';
 import type { StanceMarkers } from '../stance/markers.js';
 import { isLang } from '../languages/index.js';
 import type { Lang } from '../types.js';
@@ -74,7 +74,7 @@ export async function customFromFlags(flags: LexiconFlags): Promise<CustomData> 
   if (lexicon) custom.lexicon = lexicon;
   if (flags.rules !== undefined) {
     const { data, base } = await readDataFile(flags.rules, 'rules', flags.lang);
-    const { bundledRules, extendRules } = await import('../patterns/load.js');
+    const { bundledRules, extendRules } = await import('../rules/load.js');
     custom.rules = extendRules(bundledRules(base), data, flags.rules);
   }
   if (flags.stance !== undefined) {

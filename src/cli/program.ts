@@ -149,7 +149,7 @@ export function buildProgram(setExit: (status: number) => void): Command {
       .addOption(langOption('lexicon to list; "auto": the French, then the English one'))
       .addOption(new Option('-f, --format <format>', 'table format').choices(['text', 'md', 'json']).default('text')),
   ).action(async (flags: LexiconFlags & { format: 'text' | 'md' | 'json' }) => {
-    const [{ formatRules, listRules }, { bundledRules }] = await Promise.all([import('./rules.js'), import('../patterns/load.js')]);
+    const [{ formatRules, listRules }, { bundledRules }] = await Promise.all([import('./rules.js'), import('../rules/load.js')]);
     const rows = (await lexiconsFor(flags)).flatMap((lexicon) => listRules(lexicon, bundledRules(lexicon.lang)));
     process.stdout.write(formatRules(rows, flags.format));
     setExit(EXIT.ok);

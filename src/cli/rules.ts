@@ -4,7 +4,7 @@
  * entries and the rhetorical pattern rules of the same language.
  */
 import type { Lexicon } from '../lexicon/compile.js';
-import type { RuleSet } from '../patterns/load.js';
+import type { RuleSet } from '../rules/load.js';
 import { markdownText, terminalText } from '../report/escape.js';
 import { categoryLabel } from '../report/labels.js';
 import { CATEGORIES, type Category } from '../types.js';

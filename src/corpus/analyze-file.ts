@@ -6,7 +6,7 @@
  */
 import { analyze } from '../analyze.js';
 import { loadLexicon } from '../lexicon/compile.js';
-import { loadRules } from '../patterns/load.js';
+import { loadRules } from '../rules/load.js';
 import { loadStance } from '../stance/markers.js';
 import type { ListedFile } from './01-list.js';
 import { BLOCKING_IO, readDocumentWith, type DocumentText } from '../documents/index.js';

@@ -1,6 +1,6 @@
 import type { AnalyzeOptions } from '../analyze.js';
 import type { Lexicon } from '../lexicon/compile.js';
-import type { RuleSet } from '../patterns/load.js';
+import type { RuleSet } from '../rules/load.js';
 import type { ScoreWeights } from '../score/score.js';
 import type { StanceMarkers } from '../stance/markers.js';
 import type { Lang } from '../types.js';

@@ -5,8 +5,8 @@
  * language it knows on import: a pooled run over 10,000 files peaks 6 to 8 MB lower without).
  */
 import type { Lexicon } from '../lexicon/compile.js';
-import type { RuleSet } from '../patterns/load.js';
-import type { RulesData } from '../patterns/types.js';
+import type { RuleSet } from '../rules/load.js';
+import type { RulesData } from '../rules/types.js';
 import type { ScoreWeights } from '../score/score.js';
 import type { StanceData, StanceMarkers } from '../stance/markers.js';
 import type { Lang, LexiconData, LexiconEntry } from '../types.js';
