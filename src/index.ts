@@ -79,9 +79,11 @@ export {
   formatText,
   jsonlLine,
   reportChunks,
+  type RecordFinding,
   type ReportFormat,
   type ReportInput,
   type ReportOptions,
+  type RuleGloss,
 } from './report/index.js';
 // Validation against a labelled corpus (calibration stays in the CLI: `novlangue calibrate`).
 export { validateCorpus } from './validate/corpus.js';

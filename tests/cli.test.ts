@@ -261,14 +261,3 @@ describe('novlangue explain / rules', () => {
     expect(novlangue(['rules', '--format', 'md', '--lang', 'fr']).stdout).toMatch(/^### intelligence: .*\n\n\| Rule \| Kind \| Weight \| Patterns \| Essay section \|/);
   });
 });
-
-describe('the main thread of a parallel run', () => {
-  it('keeps a small young generation unless the user sized it', async () => {
-    const { keepMainYoungGenerationSmall } = await import('../src/cli/heap.js');
-    expect(keepMainYoungGenerationSmall(['--max-semi-space-size=64'], '')).toBe(false);
-    expect(keepMainYoungGenerationSmall([], '--trace-gc --semi_space_growth_factor=4')).toBe(false);
-    expect(keepMainYoungGenerationSmall(['--min-semi-space-size=2'], '')).toBe(false);
-    expect(keepMainYoungGenerationSmall([], '--max_semi_space_size=32')).toBe(false);
-    expect(keepMainYoungGenerationSmall(['--stack-size=2000'], '--max-old-space-size=512')).toBe(true);
-  });
-});

@@ -25,9 +25,6 @@ import type { Listed } from '../src/corpus/01-list.js';
 // type-checking does not need dist/ (`npm test` type-checks before it builds).
 const { analyzeCorpusLines } = (await import(new URL('../dist/corpus/corpus.js', import.meta.url).href)) as typeof import('../src/corpus/corpus.js');
 import { csvRows, jsonlLine } from '../src/report/index.js';
-import { jsonlBytes } from '../src/corpus/jsonl-bytes.js';
-import { hostileDocument } from './fixtures/corpus/hostile.js';
-import fc from 'fast-check';
 
 let fixture: Fixture;
 beforeAll(() => {
@@ -390,7 +387,7 @@ describe('worker pool', () => {
     for (let i = 0; i < 6; i++) writeFileSync(path.join(dir, `note-${i}.txt`), 'La ville intelligente et durable.');
     const records = await jsonlLines('fichier-dense', { jobs: 2, minPoolBytes: 0 });
     expect(records.map((record) => record.code ?? 'ok')).toEqual(Array.from({ length: 7 }, () => 'ok'));
-    expect(records[0]!.line.length).toBeGreaterThan(50e6);
+    expect((JSON.parse(records[0]!.line) as { findings: unknown[] }).findings.length).toBeGreaterThan(80_000);
   });
 
   it('analyses again, without the pool’s heap limit, a file whose text outgrows what its size foretold', async () => {
@@ -444,22 +441,6 @@ describe('report lines (the streamed runs of the CLI)', () => {
     expect(got.map((r) => r.file)).toEqual(records.map((r) => r.file));
     expect(got.map((r) => r.line)).toEqual(records.map((r) => (format === 'jsonl' ? jsonlLine(r, { withText: true }) : csvRows(r, { per: 'finding' }))));
     expect(got.map((r) => r.code ?? r.score)).toEqual(records.map((r) => (isCorpusFailure(r) ? r.error.code : r.score)));
-  });
-
-  it('a jsonl line written as bytes is jsonlLine encoded, whatever its strings hold', () => {
-    const utf8 = (line: string): Uint8Array => new TextEncoder().encode(line);
-    const hostile = hostileDocument();
-    for (const withText of [false, true]) expect(jsonlBytes(hostile, withText)).toEqual(utf8(jsonlLine(hostile, { withText })));
-    // Quotes, backslashes, control characters, line separators, emoji and lone surrogates, which
-    // JSON.stringify escapes; numbers of every kind, as the finding's fields might carry them.
-    const text = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\u0000', '\u2028', '’', '😀', '\ud800', '\udfff'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 40 });
-    fc.assert(
-      fc.property(text, text, text, text, fc.double(), fc.array(fc.nat(), { maxLength: 4 }), fc.boolean(), (actual, message, note, body, weight, tokens, withText) => {
-        const finding = { ...hostile.findings[0]!, actual, message, note, section: note, weight, tokens };
-        const record = { ...hostile, meta: { title: body, tags: [body, 1.5] }, findings: [finding, { ...finding, ruleId: body }], text: body };
-        expect(jsonlBytes(record, withText)).toEqual(utf8(jsonlLine(record, { withText })));
-      }),
-    );
   });
 });
 

@@ -22,6 +22,7 @@ import {
   type ReportResult,
 } from 'novlangue';
 import { highlightedText } from '../src/report/html-parts.js';
+import { ruleGlosses } from '../src/report/tally.js';
 import { HOSTILE_FAILURE, HOSTILE_FILE, HOSTILE_TEXT, hostileDocument, hostileInput } from './fixtures/corpus/hostile.js';
 import { parseCsv } from './helpers.js';
 
@@ -55,8 +56,22 @@ describe('JSON and JSON Lines', () => {
     const empty = { results: [], summary: summarizeCorpus([]) };
     for (const [report, withText] of [[input, false], [input, true], [empty, false]] as const) {
       const records = report.results.map((result) => JSON.parse(formatJsonl({ results: [result] }, { withText })) as unknown);
-      expect(formatJson(report, { withText })).toBe(`${JSON.stringify({ summary: report.summary, results: records }, null, 2)}\n`);
+      expect(formatJson(report, { withText })).toBe(`${JSON.stringify({ summary: report.summary, rules: ruleGlosses(report.results), results: records }, null, 2)}\n`);
     }
+  });
+
+  it('json and jsonl findings name their rule; json gives each rule\'s gloss once', () => {
+    const parsed = JSON.parse(formatJson(input)) as { rules: Record<string, { note: string; section: string }>; results: Array<{ findings?: Array<Record<string, unknown>> }> };
+    const findings = parsed.results.flatMap((result) => result.findings ?? []);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) {
+      expect(Object.keys(finding)).not.toContain('note');
+      expect(Object.keys(finding)).not.toContain('tokens');
+      expect(parsed.rules[finding['ruleId'] as string]?.note.length).toBeGreaterThan(0);
+    }
+    const document = hostileDocument();
+    for (const finding of document.findings) expect(parsed.rules[finding.ruleId]).toMatchObject({ note: finding.note, section: finding.section });
+    expect(Object.keys(parsed.rules).sort()).toEqual([...new Set(findings.map((finding) => finding['ruleId']))].sort());
   });
 });
 

@@ -11,7 +11,6 @@ import { reportChunks } from '../report/index.js';
 import type { ReportFormat, ReportOptions } from '../report/types.js';
 import type { Lang } from '../types.js';
 import { EXIT, UsageError } from './errors.js';
-import { keepMainYoungGenerationSmall } from './heap.js';
 import { customFromFlags } from './lexicon.js';
 import { fileOutput, stdoutOutput, type Output } from './output.js';
 import { progressBar } from './progress.js';
@@ -66,7 +65,6 @@ const say = (message: string): void => {
 /** Run the main command; resolves to the exit status. */
 export async function runCorpus(paths: readonly string[], flags: RunFlags): Promise<number> {
   checkCombinations(paths, flags);
-  if (flags.jobs > 1) keepMainYoungGenerationSmall();
   const custom = await customFromFlags(flags);
   const weights = flags.weights === undefined ? undefined : await readWeightsFile(flags.weights);
   const streamed = STREAMED.has(flags.format);

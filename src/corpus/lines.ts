@@ -6,7 +6,6 @@
 import { csvRows } from '../report/csv.js';
 import { jsonlLine } from '../report/json.js';
 import type { ReportOptions } from '../report/types.js';
-import { jsonlBytes } from './jsonl-bytes.js';
 import { isCorpusFailure, type CorpusErrorCode, type ReportResult } from '../records.js';
 
 /** How records become lines; plain data, so workers receive it once with the run's settings. */
@@ -22,6 +21,8 @@ export interface RecordLine {
   code?: CorpusErrorCode;
   /** The score of a document. */
   score?: number;
+  /** The number of findings of a document (for the CLI's closing line). */
+  findings?: number;
   /**
    * The record's line(s) in UTF-8, line ends included (csv `--per finding`: none, or several).
    * Bytes rather than a string: from a worker they arrive outside the main thread's JavaScript
@@ -32,12 +33,8 @@ export interface RecordLine {
 
 const utf8 = new TextEncoder();
 
-/** The line of the report modules, byte for byte, in any thread (a document's jsonl line without making it a string first). */
+/** The line of the report modules, byte for byte, in any thread. */
 export function recordLine(result: ReportResult, { format, options }: LineFormat): RecordLine {
-  if (isCorpusFailure(result)) {
-    const line = utf8.encode(format === 'jsonl' ? jsonlLine(result, options) : csvRows(result, options));
-    return { file: result.file, code: result.error.code, line };
-  }
-  const line = format === 'jsonl' ? jsonlBytes(result, options.withText) : utf8.encode(csvRows(result, options));
-  return { file: result.file, score: result.score, line };
+  const line = utf8.encode(format === 'jsonl' ? jsonlLine(result, options) : csvRows(result, options));
+  return isCorpusFailure(result) ? { file: result.file, code: result.error.code, line } : { file: result.file, score: result.score, findings: result.findings.length, line };
 }

@@ -72,11 +72,9 @@ export function workerHeapMb(largestFileBytes: number): number {
 }
 
 /**
- * The young-generation limit of each worker's heap, in MB. V8 sizes the two semi-spaces from
- * it, rounded to a power of two: 12 MB gives 4 MB semi-spaces, 16 MB gives 8 MB. Two workers
- * over 10,000 small files (3 runs each): 285 to 292 MB of peak RSS at 12 MB, 313 to 318 MB at
- * 16 MB, for 6 % more time (twice as many scavenges, ~1 ms each). V8's default, up to 16 MB
- * semi-spaces, peaks 40 to 50 MB higher still at the same speed.
+ * The young-generation limit of each worker's heap, in MB (V8 sizes the semi-spaces from it):
+ * left to V8, the two workers' young generations grow until a run over many small files
+ * breaks the peak-memory target; `npm run bench` shows the figures.
  */
 const WORKER_YOUNG_GENERATION_MB = 12;
 

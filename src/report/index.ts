@@ -11,7 +11,7 @@ export { formatHtml, htmlChunks } from './html.js';
 export { formatJson, formatJsonl, jsonChunks, jsonlLine } from './json.js';
 export { formatMarkdown } from './markdown.js';
 export { formatText } from './text.js';
-export { jsonRecord, topRules, type RuleTally } from './tally.js';
+export { jsonRecord, ruleGlosses, topRules, type RecordFinding, type RuleGloss, type RuleTally } from './tally.js';
 export { REPORT_FORMATS, type ReportFormat, type ReportInput, type ReportOptions } from './types.js';
 
 const FORMATTERS: Record<ReportFormat, (input: ReportInput, options: ReportOptions) => string> = {

@@ -1,9 +1,12 @@
 /** JSON (one document: summary and records) and JSON Lines (one record per line, streamable). */
 import type { ReportResult } from '../records.js';
-import { jsonRecord } from './tally.js';
+import { jsonRecord, ruleGlosses } from './tally.js';
 import type { ReportInput, ReportOptions } from './types.js';
 
-/** The whole run as one JSON document: `{ summary, results }`, indented, ending with a newline. */
+/**
+ * The whole run as one JSON document: `{ summary, rules, results }`, indented, ending with a
+ * newline. `rules` holds the gloss of each rule found, once; findings name it by `ruleId`.
+ */
 export function formatJson(input: ReportInput, options: ReportOptions = {}): string {
   return [...jsonChunks(input, options)].join('');
 }
@@ -16,7 +19,7 @@ const nested = (value: unknown, depth: number): string => JSON.stringify(value, 
  * is longer than one string can be (about 500 million characters).
  */
 export function* jsonChunks(input: ReportInput, options: ReportOptions = {}): Generator<string> {
-  yield `{\n  "summary": ${nested(input.summary, 1)},\n  "results": [`;
+  yield `{\n  "summary": ${nested(input.summary, 1)},\n  "rules": ${nested(ruleGlosses(input.results), 1)},\n  "results": [`;
   if (input.results.length === 0) {
     yield ']\n}\n';
     return;
@@ -25,7 +28,10 @@ export function* jsonChunks(input: ReportInput, options: ReportOptions = {}): Ge
   yield '\n  ]\n}\n';
 }
 
-/** One JSON Lines line (with its `\n`): write each as its file finishes. */
+/**
+ * One JSON Lines line (with its `\n`): write each as its file finishes. Its findings name their
+ * rule by `ruleId`; the glosses are in `novlangue rules --format json` (with the same `--lexicon`).
+ */
 export function jsonlLine(result: ReportResult, options: ReportOptions = {}): string {
   return `${JSON.stringify(jsonRecord(result, options.withText))}\n`;
 }

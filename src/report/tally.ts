@@ -40,16 +40,47 @@ export function topRules(document: Pick<CorpusDocumentLean, 'findings'>, limit =
     .slice(0, limit);
 }
 
+/** A finding as JSON records hold it: without the gloss, which a rule has once (see `RuleGloss`), nor token indices into tokens a record leaves out. */
+export type RecordFinding = Omit<Finding, 'note' | 'section' | 'tokens'>;
+
+/** What every finding of a rule shares: told once per JSON report, and by `novlangue rules --format json`. */
+export interface RuleGloss {
+  kind: Finding['kind'];
+  category: Category;
+  weight: number;
+  role: Finding['role'];
+  note: string;
+  section: string;
+}
+
+function recordFinding({ ruleId, kind, category, range, place, actual, stance, weight, role, message }: Finding): RecordFinding {
+  return { ruleId, kind, category, range, place, actual, stance, weight, role, message };
+}
+
 /**
  * The JSON record of a result: the analysis without tokens and sentences (they would dwarf
- * the rest), and without the text unless asked. Key order is fixed, so output is stable.
+ * the rest), its findings without their glosses, and without the text unless asked. Key order
+ * is fixed, so output is stable.
  */
 export function jsonRecord(result: ReportResult, withText = false): Record<string, unknown> {
   if (isCorpusFailure(result)) return { file: result.file, error: { code: result.error.code, message: result.error.message } };
-  const { file, folder, format, encoding, bytes, meta, lang, words, score, categories, stance, findings, text } = result;
+  const { file, folder, format, encoding, bytes, meta, lang, words, score, categories, stance, text } = result;
+  const findings = result.findings.map(recordFinding);
   const record: Record<string, unknown> = { file, folder, format, encoding, bytes, meta, lang, words, score, categories, stance, findings };
   if (withText) record['text'] = text;
   return record;
+}
+
+/** The gloss of every rule that has a finding in `results`, by rule id, in order of first appearance. */
+export function ruleGlosses(results: readonly ReportResult[]): Record<string, RuleGloss> {
+  const glosses: Record<string, RuleGloss> = {};
+  for (const result of results) {
+    if (isCorpusFailure(result)) continue;
+    for (const { ruleId, kind, category, weight, role, note, section } of result.findings) {
+      glosses[ruleId] ??= { kind, category, weight, role, note, section };
+    }
+  }
+  return glosses;
 }
 
 /** A matched form for a one-line listing: whitespace collapsed, cut at `max` characters with an ellipsis. */
