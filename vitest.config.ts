@@ -11,12 +11,18 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 const PROCESS = [
   'tests/cli.test.ts',
+  'tests/cli-safety.test.ts',
+  'tests/compare.test.ts',
+  'tests/config.test.ts',
   'tests/corpus.test.ts',
   'tests/custom-data.test.ts',
   'tests/docs.test.ts',
+  'tests/kwic.test.ts',
   'tests/reliability.test.ts',
+  'tests/terms.test.ts',
   'tests/report-browser.test.ts',
   'tests/validate-cli.test.ts',
+  'tests/web.test.ts',
 ];
 
 export default defineConfig({

@@ -105,3 +105,13 @@ export type {
   SequenceRule,
   SpanKind,
 } from './rules/types.js';
+// The researcher's toolbox (docs/TOOLBOX.md): concordance, frequency list, keyness between sub-corpora.
+export { concordance, documentHits, sortHits, KWIC_SORTS, type KwicDocument, type KwicHit, type KwicOptions, type KwicSort } from './concordance/kwic.js';
+export { parseQuery, type KwicQuery } from './concordance/query.js';
+export { formatConcordance, KWIC_FORMATS, type KwicFormat, type KwicHeading } from './concordance/format.js';
+export { termFrequencies, type CountedDocument, type TermFrequencies, type TermGroup, type TermKind, type TermRow, type TermsOptions, type Voice } from './keyness/counts.js';
+export { compareSides, sidesByField, type CompareOptions, type ComparedDocument, type Comparison, type CorpusSide, type KeynessRow } from './keyness/compare.js';
+export type { Candidate, CandidateOptions } from './keyness/candidates.js';
+export { chiSquareP, keyness, logLikelihood, logRatio, type Keyness } from './keyness/stats.js';
+export { BUILTIN_FIELDS, fieldValue, type BuiltinField } from './keyness/groups.js';
+export { formatComparison, formatTerms, TABLE_FORMATS, type TableFormat, type TableOptions } from './keyness/format.js';

@@ -13,6 +13,8 @@ describe('the public API', () => {
         'formatReport', 'formatText', 'isCorpusFailure', 'jsonlLine', 'leanResult', 'loadLexicon', 'loadRules', 'loadStance',
         'readDocument', 'reportChunks', 'rescore', 'rulesTable', 'scoreOf', 'segmentByLanguage', 'summarizeCorpus', 'tokenize',
         'validateCorpus',
+        'BUILTIN_FIELDS', 'KWIC_FORMATS', 'KWIC_SORTS', 'TABLE_FORMATS', 'chiSquareP', 'compareSides', 'concordance', 'documentHits', 'fieldValue',
+        'formatComparison', 'formatConcordance', 'formatTerms', 'keyness', 'logLikelihood', 'logRatio', 'parseQuery', 'sidesByField', 'sortHits', 'termFrequencies',
       ].sort(),
     );
   });

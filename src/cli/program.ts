@@ -29,11 +29,16 @@ Examples:
   novlangue corpus/                          ranked table of every document under corpus/
   novlangue 'corpus/**/*.html' --format csv --per finding --excel -o findings.csv
   novlangue corpus/ --format html -o report.html --group-by city
+  curl -s https://example.org/actu | novlangue -   a page read from standard input
   novlangue communique.pdf --fail-above 40   exit 1 when the press release scores above 40
   novlangue explain "ville intelligente"
   novlangue rules --format md
   novlangue validate corpus/ --labels labels.csv   how well the score tells the labels apart
-  novlangue calibrate corpus/ -o weights.json       fit category multipliers (see --weights)`;
+  novlangue calibrate corpus/ -o weights.json       fit category multipliers (see --weights)
+  novlangue kwic surveillance corpus/ --sort left   concordance: every hit with its context
+  novlangue terms corpus/ --by reading              frequencies per rule, surface form and category
+  novlangue compare corpus/ --by reading --groups promotional,critical --candidates
+                                             keyness (G², log ratio) and candidate lexicon entries`;
 
 /** `--min-pool-bytes SIZE`: a size, or 0 for a pool whenever --jobs allows. */
 const parsePoolBytes = (value: string): number => (value.trim() === '0' ? 0 : parseSize(value));
@@ -202,5 +207,73 @@ Example:
       const { runCalibrate } = await import('./calibrate.js');
       setExit(await runCalibrate(paths, flags));
     });
+  toolboxCommands(program, setExit);
   return program;
+}
+
+/** What `kwic`, `terms` and `compare` share: the data, the language, how the corpus is read, where the report goes. */
+const toolboxOptions = (command: Command): Command =>
+  dataOptions(command.addOption(langOption('language of the documents; "auto" detects French or English per document')))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(parseJobs(MAX_JOBS)).default(availableParallelism(), 'the number of cores'))
+    .option('--min-pool-bytes <size>', `below this much text in all, run in one thread whatever --jobs says (default ${DEFAULT_MIN_POOL_BYTES / 1024 / 1024}M)`, parsePoolBytes)
+    .option('--max-bytes <size>', `skip larger files (default ${DEFAULT_MAX_BYTES / 1024 / 1024}M)`, parseSize)
+    .option('-q, --quiet', 'no notes on stderr');
+
+/** The researcher's toolbox (docs/TOOLBOX.md): concordance, frequency list, comparison of sub-corpora. */
+function toolboxCommands(program: Command, setExit: (status: number) => void): void {
+  const voice = (): Option => new Option('--voice <voice>', 'count every finding, or only those in the author\'s own voice').choices(['all', 'use']).default('all');
+  const groupField = 'lang, format, reading, folder, or a metadata field (city, kind…)';
+  toolboxOptions(
+    program
+      .command('kwic')
+      .description('concordance (keyword in context): every hit of a rule, a category or a phrase, with its context, place, rule and stance')
+      .argument('<query>', 'a rule id (fr.smart-city, fr.accumulation), a category (surveillance), or a word or phrase in the lexicon pattern syntax ("ville|villes intelligent")')
+      .argument('<paths...>', 'files, folders (walked recursively) or quoted globs'),
+  )
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'csv', 'json', 'jsonl', 'md', 'html']).default('text'))
+    .option('--width <n>', 'words of context on each side (0 to 100)', parseCountUpTo(100), 8)
+    .addOption(new Option('--sort <order>', 'by place, or by the words left or right of the match').choices(['position', 'left', 'right']).default('position'))
+    .addHelpText('after', '\nExamples:\n  novlangue kwic fr.smart-city corpus/\n  novlangue kwic "ville|villes intelligent" corpus/ --sort right --format html -o kwic.html\n\nThe query syntax, the fields of a hit and the sort orders: docs/TOOLBOX.md.')
+    .action(async (query: string, paths: string[], flags: import('./kwic.js').KwicFlags) => {
+      const { runKwic } = await import('./kwic.js');
+      setExit(await runKwic(query, paths, flags));
+    });
+
+  toolboxOptions(
+    program
+      .command('terms')
+      .description('frequency list: per rule, surface form and category, the findings, those in the author\'s voice, documents, rate per 1,000 words; per group with --by')
+      .argument('<paths...>', 'files, folders (walked recursively) or quoted globs'),
+  )
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'csv', 'json', 'md']).default('text'))
+    .option('--by <field>', `one table per value of this field: ${groupField}`)
+    .addOption(voice())
+    .option('--top <n>', 'text, md: rows per table (default 20; 0: all)', parseCount)
+    .addHelpText('after', '\nExamples:\n  novlangue terms corpus/\n  novlangue terms corpus/ --by city --voice use --format csv -o terms.csv')
+    .action(async (paths: string[], flags: import('./terms.js').TermsFlags) => {
+      const { runTerms } = await import('./terms.js');
+      setExit(await runTerms(paths, flags));
+    });
+
+  toolboxOptions(
+    program
+      .command('compare')
+      .description('keyness between two sub-corpora: per rule, surface form and category, counts and rates, signed log-likelihood G² with its p-value, log ratio')
+      .argument('<paths...>', 'A and B (two files, folders or globs), or the corpus to split with --by and --groups'),
+  )
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'csv', 'json', 'md']).default('text'))
+    .option('--by <field>', `split the corpus by this field: ${groupField}`)
+    .option('--groups <x,y>', 'with --by: the two values to compare (X alone: X against all the others)')
+    .addOption(voice())
+    .option('--min-count <n>', 'rows need this many occurrences in A and B together', parseCount, 2)
+    .option('--min-words <n>', 'warn about a side with fewer words', parseCount, 1000)
+    .option('--candidates', 'propose lexicon entries: word n-grams that A uses significantly more than B and that no entry covers')
+    .option('--ngram <n>', 'with --candidates: longest n-gram, in words (1 to 5)', parseCountUpTo(5), 3)
+    .option('--top <n>', 'text, md: rows per table; candidates: how many (default 20 and 25)', parseCount)
+    .addHelpText('after', '\nExamples:\n  novlangue compare corpus/lyon corpus/grenoble\n  novlangue compare corpus/ --by reading --groups promotional,critical --voice use --candidates\n\nThe formulas and how they compare to AntConc and quanteda: docs/TOOLBOX.md.')
+    .action(async (paths: string[], flags: import('./compare.js').CompareFlags) => {
+      const { runCompare } = await import('./compare.js');
+      setExit(await runCompare(paths, flags));
+    });
 }
