@@ -63,6 +63,29 @@ export interface CorpusDocument extends Analysis {
   meta: Meta;
   /** The extracted text: what was analysed, and what every finding's offsets refer to. */
   text: string;
+  /** Present and `true` when the file holds no text (or only whitespace): left out of group figures. */
+  empty?: true;
+  /** What was wrong with the document but did not stop its analysis (a front matter typo, a misnamed sidecar). */
+  warnings?: RecordWarning[];
+  /**
+   * Findings left out by a `novlangue-disable` comment or a disabled rule, counted per rule
+   * (rule ids in order): not in `findings`, not in the score, but never silently lost.
+   */
+  suppressed?: SuppressedCount[];
+}
+
+/** A problem with a document that did not stop its analysis. */
+export interface RecordWarning {
+  /** `EFRONTMATTER`: the front matter could not be read (its fields are missing); `ESIDECAR`: a file next to it looks like a misnamed sidecar. */
+  code: 'EFRONTMATTER' | 'ESIDECAR';
+  /** What is wrong and where: the file, the line when there is one, and what to do. */
+  message: string;
+}
+
+/** How many findings of a rule a document's suppressions left out. */
+export interface SuppressedCount {
+  ruleId: string;
+  count: number;
 }
 
 /** A file that could not be analysed. One bad file never stops the run. */
@@ -110,6 +133,8 @@ export interface RankedDocument {
   words: number;
   /** Fewer words than the score's floor (`MIN_WORDS`): ranked after the other documents. */
   short: boolean;
+  /** Present when the document holds no text: ranked after every other, short ones included. */
+  empty?: true;
   findings: number;
   reading: DocumentStance['reading'];
   /** Key of the document's group (see `CorpusSummary.groupBy`). */
@@ -159,4 +184,30 @@ export interface CorpusSummary {
   groups: GroupSummary[];
   /** Documents by year (`meta.year`, or the first year in `meta.date`), oldest first, `null` last. */
   years: GroupSummary[];
+  /** Empty documents (no text): ranked last, and left out of `total`, `groups` and `years`. */
+  empty: number;
+}
+
+/** A metadata value as a group key: strings as they are, other values as JSON. */
+function keyOf(value: MetaValue | undefined): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  return typeof value === 'string' ? value.trim() || null : JSON.stringify(value);
+}
+
+/** The year of a document: `meta.year`, else the first four-digit year in `meta.date`. */
+export function yearOf(document: Pick<CorpusDocumentLean, 'meta'>): number | null {
+  for (const field of ['year', 'date']) {
+    const value = document.meta[field];
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) return value;
+    if (typeof value === 'string') {
+      const year = /(?<!\d)([12]\d{3})(?!\d)/.exec(value)?.[1];
+      if (year !== undefined) return Number(year);
+    }
+  }
+  return null;
+}
+
+/** The group of a document under `groupBy`. */
+export function groupOf(document: Pick<CorpusDocumentLean, 'folder' | 'meta'>, groupBy = 'folder'): string | null {
+  return groupBy === 'folder' ? document.folder : keyOf(document.meta[groupBy]);
 }

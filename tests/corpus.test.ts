@@ -497,13 +497,14 @@ describe('summarizeCorpus()', () => {
     expect(total.categories.surveillance.rate).toBeCloseTo((1000 * surveillance) / words, 3);
   });
 
-  it('groups by first folder by default, by a metadata field on request, and by year', () => {
+  it('groups by first folder by default, by a metadata field on request, and by year; an empty file counts in none', () => {
     const byFolder = summarizeCorpus(results);
-    expect(byFolder.groups.map((g) => [g.key, g.documents])).toEqual([['grenoble', 4], ['lyon', 5], [null, 2]]);
+    expect(byFolder.empty).toBe(1);
+    expect(byFolder.groups.map((g) => [g.key, g.documents])).toEqual([['grenoble', 4], ['lyon', 5], [null, 1]]);
     const byCity = summarizeCorpus(results, { groupBy: 'city' });
     expect(byCity.groupBy).toBe('city');
-    expect(byCity.groups.map((g) => [g.key, g.documents])).toEqual([['Grenoble', 2], ['Lyon', 2], [null, 7]]);
-    expect(byFolder.years.map((g) => [g.key, g.documents])).toEqual([['2021', 1], ['2022', 1], ['2023', 2], [null, 7]]);
+    expect(byCity.groups.map((g) => [g.key, g.documents])).toEqual([['Grenoble', 2], ['Lyon', 2], [null, 6]]);
+    expect(byFolder.years.map((g) => [g.key, g.documents])).toEqual([['2021', 1], ['2022', 1], ['2023', 2], [null, 6]]);
   });
 
   it('does not depend on the order of the records, and takes lean records', () => {

@@ -4,8 +4,8 @@ import { NovlangueError } from '../errors.js';
 import { EXIT } from './errors.js';
 import { buildProgram } from './program.js';
 
-/** Errors in what the user gave (options, --lexicon, --weights, --labels and the labels of a corpus): exit status 2. */
-const USAGE_CODES: ReadonlySet<string> = new Set(['EUSAGE', 'ELEXICON', 'EOPTION', 'EWEIGHTS', 'EVALIDATE']);
+/** Errors in what the user gave (options, inputs, --lexicon, --weights, --labels and the labels of a corpus, the config file): exit status 2. */
+const USAGE_CODES: ReadonlySet<string> = new Set(['EUSAGE', 'ELEXICON', 'EOPTION', 'EWEIGHTS', 'EVALIDATE', 'ECONFIG']);
 
 /** Run novlangue with `args` (without `node` and the script); resolves to the exit status. */
 export async function main(args: readonly string[]): Promise<number> {

@@ -1,5 +1,10 @@
 /** Parsers of option values: each says what it received and what it expects. */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+
+/** The options typed on the command line (not defaults): they win over a config file. */
+export function typedOptions(command: Command): Set<string> {
+  return new Set(Object.keys(command.opts()).filter((key) => command.getOptionValueSource(key) === 'cli'));
+}
 
 /** `--jobs N`: an integer from 1 to `max`. */
 export function parseJobs(max: number) {

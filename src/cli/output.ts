@@ -4,14 +4,15 @@
  * are written to a temporary file renamed at the end, so a failed run never leaves half a report.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { rename, rm, truncate } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { UsageError } from './errors.js';
 
 export interface Output {
   /** Write a chunk (text, or UTF-8 bytes), waiting when the destination is slow. */
   write(chunk: string | Uint8Array): Promise<void>;
-  /** Write the whole report, given in parts (non-streamed formats). */
-  writeAll(parts: Iterable<string>): Promise<void>;
+  /** Write the whole report, given in parts (non-streamed formats; html's parts come asynchronously). */
+  writeAll(parts: Iterable<string> | AsyncIterable<string>): Promise<void>;
   close(): Promise<void>;
   /** True once the reader of stdout went away (`| head`): stop quietly. */
   readonly closed: boolean;
@@ -53,7 +54,7 @@ export function stdoutOutput(onGone: () => void): Output {
   return {
     write,
     async writeAll(parts) {
-      for (const part of parts) await write(part);
+      for await (const part of parts) await write(part);
     },
     close: async () => undefined,
     get closed() {
@@ -75,7 +76,7 @@ export async function fileOutput(file: string, streamed: boolean, keep?: number)
         try {
           const fd = openSync(temporary, 'w');
           try {
-            for (const part of parts) writeFully(fd, part);
+            for await (const part of parts) writeFully(fd, part);
           } finally {
             closeSync(fd);
           }
@@ -123,4 +124,29 @@ export async function fileOutput(file: string, streamed: boolean, keep?: number)
     },
     closed: false,
   };
+}
+
+/** True when `-o` names a folder: it ends with a path separator, or is an existing directory. */
+export async function isDirectoryOutput(output: string): Promise<boolean> {
+  if (output.endsWith('/') || output.endsWith(path.sep)) return true;
+  return (await stat(output).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+/**
+ * `-o DIR/`: write the pages of an HTML site into `dir` (created if need be), each through a
+ * temporary file renamed into place, so that no page is ever left half-written.
+ */
+export async function writeSite(dir: string, pages: AsyncIterable<{ path: string; html: string }>): Promise<void> {
+  for await (const page of pages) {
+    const file = path.join(dir, ...page.path.split('/'));
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temporary, page.html);
+      await rename(temporary, file);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw describe(file, error);
+    }
+  }
 }

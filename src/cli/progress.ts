@@ -13,7 +13,7 @@ const NONE: Progress = { start() {}, tick() {}, stop() {} };
 export function progressBar(enabled: boolean): Progress {
   if (!enabled) return NONE;
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'novlangue {bar} {value}/{total} files  {file}', clearOnComplete: true, hideCursor: true, etaBuffer: 20 },
+    { stream: process.stderr, format: 'novlangue {bar} {percentage}% {value}/{total} files  {duration_formatted} elapsed, ETA {eta_formatted}  {file}', clearOnComplete: true, hideCursor: true, etaBuffer: 20 },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -15,8 +15,8 @@ import picomatch from 'picomatch';
 import { CorpusError } from '../errors.js';
 import { failure } from './errors.js';
 import { FORMATS_READ, formatOf } from '../documents/index.js';
-import { isSidecar } from '../documents/meta.js';
-import type { CorpusFailure } from '../records.js';
+import { isSidecar, misnamedSidecars } from '../documents/meta.js';
+import type { CorpusFailure, RecordWarning } from '../records.js';
 
 /** A file to read. */
 export interface ListedFile {
@@ -28,6 +28,8 @@ export interface ListedFile {
   folder: string | null;
   /** Size when listed (to decide whether a worker pool pays; the record gives the size read). */
   size: number;
+  /** Found while listing, for the record: a misnamed sidecar next to the file. */
+  warnings?: RecordWarning[];
 }
 
 export type Listed = ListedFile | CorpusFailure;
@@ -87,7 +89,7 @@ async function unreachable(fsPath: string, file: string, error: unknown): Promis
 }
 
 /** Add a regular file, unless it is excluded or already listed under another path. */
-function addFile(state: WalkState, fsPath: string, file: string, folder: string | null, stats: Stats): void {
+function addFile(state: WalkState, fsPath: string, file: string, folder: string | null, stats: Stats, warning?: RecordWarning): void {
   if (state.exclude.has(path.resolve(fsPath))) return;
   const first = state.seen.get(identity(stats));
   if (first === file) return; // reached again by overlapping inputs: already listed
@@ -100,7 +102,7 @@ function addFile(state: WalkState, fsPath: string, file: string, folder: string 
     state.out.push(failure(file, new CorpusError('EFORMAT', file, `unsupported file type "${path.extname(file)}"; ${FORMATS_READ}`)));
     return;
   }
-  state.out.push({ file, path: fsPath, folder, size: stats.size });
+  state.out.push({ file, path: fsPath, folder, size: stats.size, ...(warning ? { warnings: [warning] } : {}) });
 }
 
 /**
@@ -138,6 +140,7 @@ async function walk(
     return 1;
   }
   const inside = new Set(ancestors).add(identity(dir.stats));
+  const sidecarWarnings = misnamedSidecars(entries.map(({ name }) => name), (name) => formatOf(name) !== undefined, dir.file);
   let records = 0;
   let statted: Array<Stats | { error: unknown }> = [];
   for (let i = 0; i < entries.length; i++) {
@@ -175,7 +178,7 @@ async function walk(
     } else if (stats.isFile()) {
       if (isSidecar(name)) continue;
       const before = state.out.length;
-      addFile(state, fsPath, file, folder, stats);
+      addFile(state, fsPath, file, folder, stats, sidecarWarnings.get(name));
       records += state.out.length - before;
     } else {
       state.out.push(failure(file, new CorpusError('ESPECIAL', file, 'not a regular file (a FIFO, socket or device); not read')));
@@ -243,13 +246,16 @@ async function listGlob(state: WalkState, input: string, file: string, base: str
  * The files to read for `inputs`, sorted by path, each at most once, with a failure record for
  * every input or entry that cannot be read.
  * @param exclude paths never to list (e.g. the report being written)
+ * @param ignore globs of paths to leave out, matched against the records' `file`
  */
-export async function listCorpus(inputs: readonly string[], exclude: readonly string[] = []): Promise<Listed[]> {
+export async function listCorpus(inputs: readonly string[], exclude: readonly string[] = [], ignore: readonly string[] = []): Promise<Listed[]> {
   const state: WalkState = { seen: new Map(), exclude: new Set(exclude.map((p) => path.resolve(p))), out: [] };
   // Sorted first, so which of two paths to one file counts as the duplicate does not depend on argument order.
   const sorted = [...new Set(inputs)].sort((a, b) => comparePaths(display(a), display(b)));
   for (const input of sorted) await listInput(state, input);
   const unique = new Map<string, Listed>();
-  for (const record of state.out) if (!unique.has(record.file)) unique.set(record.file, record);
+  // `ignore` globs (a config's `exclude`) match the paths as records show them.
+  const ignored = ignore.length === 0 ? undefined : picomatch([...ignore], { dot: true });
+  for (const record of state.out) if (!unique.has(record.file) && !ignored?.(record.file)) unique.set(record.file, record);
   return [...unique.values()].sort((a, b) => comparePaths(a.file, b.file));
 }

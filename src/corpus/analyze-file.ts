@@ -13,8 +13,17 @@ import { BLOCKING_IO, readDocumentWith, type DocumentText } from '../documents/i
 import { failure } from './errors.js';
 import { analyzeOptionsFor, type CustomData } from './lang.js';
 import { leanResult } from './lean.js';
+import { suppressFindings } from './suppress.js';
 import type { RunSettings } from './run-output.js';
 import type { CorpusDocument, CorpusFailure, CorpusResult } from '../records.js';
+
+/** The rule ids a run disables, as a set (cached per settings object, like the custom data). */
+const disabledSets = new WeakMap<RunSettings, ReadonlySet<string>>();
+function disabledOf(settings: RunSettings): ReadonlySet<string> {
+  let disabled = disabledSets.get(settings);
+  if (!disabled) disabledSets.set(settings, (disabled = new Set(settings.disable ?? [])));
+  return disabled;
+}
 
 /** The custom data of settings, compiled (cached per settings object, so once per worker). */
 const compiled = new WeakMap<RunSettings, CustomData>();
@@ -53,12 +62,17 @@ export function analyzeRead(task: ListedFile, read: DocumentText | CorpusFailure
   if ('error' in read) return read;
   try {
     const analysis = analyze(read.text, analyzeOptionsFor(settings.lang, custom, settings.weights));
+    const suppressed = suppressFindings(analysis, read.suppressions ?? [], disabledOf(settings), settings.weights);
     const { bytes, format, encoding, meta, text } = read;
     const record = { file: task.file, folder: task.folder, format, encoding, bytes, meta } as CorpusDocument;
     // Copy the analysis by descriptors, not by spreading: a spread reads `tokens`, whose getter
     // places every token, and a lean record would then throw the work away.
     Object.defineProperties(record, Object.getOwnPropertyDescriptors(analysis));
     record.text = text;
+    if (text.trim() === '') record.empty = true;
+    const warnings = [...(task.warnings ?? []), ...(read.warnings ?? [])];
+    if (warnings.length > 0) record.warnings = warnings;
+    if (suppressed.length > 0) record.suppressed = suppressed;
     return settings.lean ? (leanResult(record) as CorpusResult) : record;
   } catch (error) {
     return failure(task.file, error, 'EANALYZE');

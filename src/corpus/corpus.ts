@@ -36,6 +36,15 @@ function skipped(value: unknown): ReadonlySet<string> {
   return new Set(names as string[]);
 }
 
+/** The `disable` option: rule ids, as an array. */
+function disabledRules(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
+    throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "disable" must be an array of rule ids, instead received ${describeValue(value)}.`);
+  }
+  return [...(value as string[])];
+}
+
 /** The `weights` option, checked against the weights schema (loaded only when weights are given). */
 async function checkedWeights(value: unknown): Promise<ScoreWeights> {
   const { checkWeights } = await import('../weights/load.js');
@@ -87,7 +96,7 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
   const skip = skipped(options.skip);
   const weights = options.weights === undefined ? undefined : await checkedWeights(options.weights);
   // A line is made of the record at once: no record is kept, so there is nothing to make lean.
-  const settings: RunSettings = { lang, maxBytes, lexicon: undefined, rules: undefined, stance: undefined, weights, lean: options.lean === true && !line, line };
+  const settings: RunSettings = { lang, maxBytes, lexicon: undefined, rules: undefined, stance: undefined, weights, disable: disabledRules(options.disable), lean: options.lean === true && !line, line };
   // Workers receive custom data as plain data and compile it once each.
   const asData = (): Pick<RunSettings, 'lexicon' | 'rules' | 'stance'> => ({
     lexicon: options.lexicon ? lexiconData(options.lexicon) : undefined,
@@ -97,7 +106,7 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
   const custom = { lexicon: options.lexicon, rules: options.rules, stance: options.stance };
   const { signal } = options;
 
-  const all: Listed[] = await listCorpus(inputs, options.exclude);
+  const all: Listed[] = await listCorpus(inputs, options.exclude, options.ignore);
   const listed = skip.size === 0 ? all : all.filter((item) => !skip.has(item.file));
   options.onListed?.(listed.length);
   let files = 0;

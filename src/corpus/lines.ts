@@ -11,7 +11,7 @@ import { isCorpusFailure, type CorpusErrorCode, type ReportResult } from '../rec
 /** How records become lines; plain data, so workers receive it once with the run's settings. */
 export interface LineFormat {
   format: 'jsonl' | 'csv';
-  options: Pick<ReportOptions, 'per' | 'withText'>;
+  options: Pick<ReportOptions, 'per' | 'withText' | 'groupBy'>;
 }
 
 /** A record as its report line, with what the end of a run needs (failures, `--fail-above`). */

@@ -5,11 +5,12 @@
  * language it knows on import: a pooled run over 10,000 files peaks 6 to 8 MB lower without).
  */
 import type { Lexicon } from '../lexicon/compile.js';
+import { lexiconToData } from '../lexicon/data.js';
 import type { RuleSet } from '../rules/load.js';
 import type { RulesData } from '../rules/types.js';
 import type { ScoreWeights } from '../score/score.js';
 import type { StanceData, StanceMarkers } from '../stance/markers.js';
-import type { Lang, LexiconData, LexiconEntry } from '../types.js';
+import type { Lang, LexiconData } from '../types.js';
 import { recordLine, type LineFormat, type RecordLine } from './lines.js';
 import type { CorpusResult } from '../records.js';
 
@@ -25,6 +26,8 @@ export interface RunSettings {
   stance: { data: StanceData; label: string } | undefined;
   /** Category multipliers of the score (`undefined`: none), as plain data. */
   weights: ScoreWeights | undefined;
+  /** Rule ids whose findings are left out and counted as suppressed (`CorpusOptions.disable`). */
+  disable?: readonly string[] | undefined;
   /** Records without tokens and sentences (see `leanResult`): what reports need. */
   lean: boolean;
   /** Streamed runs: each record as its report line (`RecordLine`) instead of an object. */
@@ -36,11 +39,7 @@ export type RunOutput = CorpusResult | RecordLine;
 
 /** A compiled lexicon back to the data it was compiled from, entry order kept (it breaks ties). */
 export function lexiconData(lexicon: Lexicon): RunSettings['lexicon'] {
-  const entries = lexicon.entries.map((compiled): LexiconEntry => {
-    const { id, category, patterns, weight, role, note, section, context } = compiled;
-    return { id, category, patterns, weight, ...(role ? { role } : {}), note, section, ...(context ? { context } : {}) };
-  });
-  return { data: { lang: lexicon.lang, entries }, label: lexicon.sources.join(' + ') };
+  return { data: lexiconToData(lexicon), label: lexicon.sources.join(' + ') };
 }
 
 /** Compiled rules back to the data they were compiled from, rule order kept. */

@@ -5,7 +5,7 @@
  */
 import { MIN_WORDS } from '../score/score.js';
 import { CATEGORIES, type Category } from '../types.js';
-import { isCorpusFailure, type CategoryTotal, type CorpusDocumentLean, type CorpusErrorCode, type CorpusSummary, type GroupSummary, type MetaValue, type RankedDocument, type ReportResult, type ScoreStats, type SummaryOptions } from '../records.js';
+import { groupOf, isCorpusFailure, yearOf, type CategoryTotal, type CorpusDocumentLean, type CorpusErrorCode, type CorpusSummary, type GroupSummary, type RankedDocument, type ReportResult, type ScoreStats, type SummaryOptions } from '../records.js';
 
 const round = (value: number, digits: number): number => {
   const factor = 10 ** digits;
@@ -14,30 +14,6 @@ const round = (value: number, digits: number): number => {
 
 /** Code unit order with `null` last: the same in every locale. */
 const compareKeys = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
-
-/** A metadata value as a group key: strings as they are, other values as JSON. */
-function keyOf(value: MetaValue | undefined): string | null {
-  if (value === undefined || value === null || value === '') return null;
-  return typeof value === 'string' ? value.trim() || null : JSON.stringify(value);
-}
-
-/** The year of a document: `meta.year`, else the first four-digit year in `meta.date`. */
-export function yearOf(document: Pick<CorpusDocumentLean, 'meta'>): number | null {
-  for (const field of ['year', 'date']) {
-    const value = document.meta[field];
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) return value;
-    if (typeof value === 'string') {
-      const year = /(?<!\d)([12]\d{3})(?!\d)/.exec(value)?.[1];
-      if (year !== undefined) return Number(year);
-    }
-  }
-  return null;
-}
-
-/** The group of a document under `groupBy`. */
-export function groupOf(document: Pick<CorpusDocumentLean, 'folder' | 'meta'>, groupBy = 'folder'): string | null {
-  return groupBy === 'folder' ? document.folder : keyOf(document.meta[groupBy]);
-}
 
 function scoreStats(scores: number[]): ScoreStats {
   if (scores.length === 0) return { mean: 0, median: 0, max: 0 };
@@ -107,17 +83,21 @@ export function summarizeCorpus(results: Iterable<ReportResult>, options: Summar
     if (isCorpusFailure(result)) errors.set(result.error.code, (errors.get(result.error.code) ?? 0) + 1);
     else documents.push(result);
   }
-  const byFile = [...documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = [...documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // Empty files have nothing to measure: a 0.0 among the group figures would only pull them down.
+  const byFile = sorted.filter((document) => document.empty !== true);
   // A text shorter than the score's floor is counted as that long: it is ranked after the others.
   const isShort = (document: CorpusDocumentLean): boolean => document.words < MIN_WORDS;
-  const ranking: RankedDocument[] = [...byFile]
-    .sort((a, b) => Number(isShort(a)) - Number(isShort(b)) || b.score - a.score)
+  const rankOf = (document: CorpusDocumentLean): number => (document.empty === true ? 2 : isShort(document) ? 1 : 0);
+  const ranking: RankedDocument[] = [...sorted]
+    .sort((a, b) => rankOf(a) - rankOf(b) || b.score - a.score)
     .map((document, index) => ({
       rank: index + 1,
       file: document.file,
       score: document.score,
       words: document.words,
       short: isShort(document),
+      ...(document.empty === true ? { empty: true as const } : {}),
       findings: document.findings.length,
       reading: document.stance.reading,
       group: groupOf(document, groupBy),
@@ -137,5 +117,6 @@ export function summarizeCorpus(results: Iterable<ReportResult>, options: Summar
       const year = yearOf(document);
       return year === null ? null : String(year);
     }),
+    empty: sorted.length - byFile.length,
   };
 }

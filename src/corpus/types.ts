@@ -23,6 +23,11 @@ export interface CorpusOptions {
    * `novlangue calibrate` fits and `--weights FILE` reads). Default: none (every multiplier 1).
    */
   weights?: ScoreWeights;
+  /**
+   * Rule ids (`fr.budget-participatif`, `fr.accumulation`) to leave out: their findings are not
+   * in the records' `findings` nor in their score, and are counted in `suppressed`. Default none.
+   */
+  disable?: readonly string[];
   /** Files larger than this many bytes are `ETOOLARGE` records. Default 50 MiB (`DEFAULT_MAX_BYTES`). */
   maxBytes?: number;
   /**
@@ -43,6 +48,8 @@ export interface CorpusOptions {
   minPoolBytes?: number;
   /** Absolute or relative paths never to read (e.g. the report being written). */
   exclude?: readonly string[];
+  /** Globs of files to leave out (such as `drafts/*.md`), matched against the records' `file`: no record, not read. */
+  ignore?: readonly string[];
   /**
    * Records to leave out, by their `file`: those already written by an interrupted run being
    * resumed. Their files are not read, and `onListed` does not count them.

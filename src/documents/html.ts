@@ -1,13 +1,16 @@
 /**
- * HTML: the readable body text (Markdown is read through it too). Scripts, styles, navigation
- * and footers are dropped, entities decoded, tables kept as aligned rows, non-breaking spaces
- * made plain. The HTML is only parsed for its text: nothing in it is ever run or fetched.
+ * HTML: the text of a page's article (`html-article.ts` finds it), with the page's metadata;
+ * Markdown is read through `htmlToText` too. Scripts, styles, navigation and footers are
+ * dropped, entities decoded, tables kept as aligned rows, non-breaking spaces made plain. The
+ * HTML is only parsed for its text: nothing in it is ever run or fetched.
  */
 import { createRequire } from 'node:module';
 import type { HtmlToTextOptions } from 'html-to-text';
 import { CorpusError } from '../errors.js';
 import { decodeText } from './decode.js';
-import type { DocumentReader } from './types.js';
+import { markDirectives, placeDirectives } from './directives.js';
+import { htmlArticle } from './html-article.js';
+import type { DocumentReader, ReadText } from './types.js';
 
 // The parsers load on the first HTML or Markdown file: a folder of plain text never pays
 // their start-up (about 60 ms and 25 MB in each thread).
@@ -55,14 +58,28 @@ function depthOf(html: string): number {
   return deepest;
 }
 
-/** The body text of an HTML document. */
-export function htmlToText(html: string, file: string): string {
+function checkDepth(html: string, file: string): void {
   const depth = depthOf(html);
   if (depth > MAX_HTML_DEPTH) {
     throw new CorpusError('EEXTRACT', file, `HTML elements nested ${depth} deep, more than the ${MAX_HTML_DEPTH} novlangue reads`);
   }
+}
+
+/** The body text of HTML, all of it (a page's article is `readHtmlPage`). */
+export function htmlToText(html: string, file: string): string {
+  checkDepth(html, file);
   // NBSP and narrow NBSP become plain spaces: in HTML they are layout as often as typography.
   return htmlToTextLib().convert(html, OPTIONS).replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** A page's article as text, its metadata, and the stretches its `novlangue-disable` comments cover. */
+export function readHtmlPage(source: string, file: string): Omit<ReadText, 'encoding'> {
+  // The depth is checked on the page as given, before any DOM is built from it.
+  checkDepth(source, file);
+  const marked = markDirectives(source);
+  const article = htmlArticle(marked.source);
+  const { text, suppressions } = placeDirectives(htmlToText(article.html, file), marked.directives);
+  return { meta: article.meta, text, ...(suppressions.length > 0 ? { suppressions } : {}) };
 }
 
 export const html: DocumentReader = {
@@ -70,6 +87,6 @@ export const html: DocumentReader = {
   named: ['.html', '.htm'],
   read(bytes, file) {
     const { text, encoding } = decodeText(bytes, file);
-    return { encoding, meta: {}, text: htmlToText(text, file) };
+    return { encoding, ...readHtmlPage(text, file) };
   },
 };

@@ -16,7 +16,7 @@ import { pdf } from './pdf.js';
 import { txt } from './txt.js';
 import type { DocumentReader, DocumentText, ReadOptions, ReadText } from './types.js';
 
-export type { DocumentText, ReadOptions } from './types.js';
+export type { DocumentText, ReadOptions, Suppression } from './types.js';
 
 /** The reader of each format. */
 const READERS: Readonly<Record<DocumentFormat, DocumentReader>> = { txt, md: markdown, html, pdf };
@@ -78,5 +78,6 @@ export async function readDocumentWith(fsPath: string, options: ReadOptions, io:
     throw toCorpusError(file, error, 'EEXTRACT');
   }
   const sidecar = await io.sidecar(fsPath, file);
-  return { bytes: bytes.length, format, encoding: extracted.encoding, meta: { ...extracted.meta, ...sidecar }, text: extracted.text };
+  const { encoding, meta, text, warnings, suppressions } = extracted;
+  return { bytes: bytes.length, format, encoding, meta: { ...meta, ...sidecar }, text, ...(warnings ? { warnings } : {}), ...(suppressions ? { suppressions } : {}) };
 }

@@ -1,14 +1,17 @@
 /**
  * Metadata. A Markdown file may open with a YAML front matter block; any document may
  * have a sidecar `name.meta.json`. Both must be JSON/YAML objects; the sidecar wins field by
- * field. Broken metadata is an `EMETA` record: data is validated like code.
+ * field. A broken sidecar is an `EMETA` record: data is validated like code. A broken front
+ * matter is a warning on the record, whose text is still analysed: the text is the document,
+ * its fields are not; and a sidecar named for no document is a warning on the one it was
+ * probably meant for.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError, systemCode } from '../errors.js';
-import type { Meta } from '../records.js';
+import type { Meta, RecordWarning } from '../records.js';
 
 const require = createRequire(import.meta.url);
 
@@ -55,18 +58,79 @@ export function splitFrontMatter(markdown: string): { yaml: string | undefined; 
   return { yaml: undefined, body: markdown }; // an unclosed block is a horizontal rule, not front matter
 }
 
-/** Parse a front matter block. */
-export function parseFrontMatter(yaml: string, file: string): Meta {
+/**
+ * Parse a front matter block. A block that is not valid YAML, or not an object of fields, costs
+ * the document its front matter fields, not its analysis: the warning says where and why.
+ */
+export function parseFrontMatter(yaml: string, file: string): { meta: Meta; warning?: RecordWarning } {
   // Loaded on the first front matter: most corpora have none (about 20 ms and 9 MB a thread).
-  const { parse: parseYaml } = require('yaml') as typeof import('yaml');
+  const { parse: parseYaml, YAMLError } = require('yaml') as typeof import('yaml');
   let value: unknown;
   try {
     // The core schema reads dates as strings; maxAliasCount stops "billion laughs" documents.
     value = parseYaml(yaml, { schema: 'core', maxAliasCount: 100, uniqueKeys: true, prettyErrors: false });
   } catch (error) {
-    throw new CorpusError('EMETA', file, `front matter is not valid YAML (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    // The block starts on the file's line 2, after its opening `---`.
+    const at = error instanceof YAMLError ? error.pos[0] : undefined;
+    const line = at === undefined ? '' : `, line ${yaml.slice(0, at).split('\n').length + 1}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    return { meta: {}, warning: { code: 'EFRONTMATTER', message: `${file}${line}: front matter is not valid YAML (${reason}); the text is analysed without its fields` } };
   }
-  return toMeta(value, file, 'front matter');
+  try {
+    return { meta: toMeta(value, file, 'front matter') };
+  } catch (error) {
+    return { meta: {}, warning: { code: 'EFRONTMATTER', message: `${error instanceof Error ? error.message : String(error)}; the text is analysed without it` } };
+  }
+}
+
+/** The base of a file name as sidecars are matched: without its extension, lower-cased. */
+const baseOf = (name: string): string => {
+  const extension = path.extname(name);
+  return (extension ? name.slice(0, -extension.length) : name).toLowerCase();
+};
+
+/** Levenshtein distance, stopping once over `limit` (names are short). */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...current) > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Sidecars of a folder that no document reads, and the document each was probably meant for:
+ * `rapport.pdf.meta.json` or `Rapport.meta.json` or `raport.meta.json` next to `rapport.pdf`.
+ * Pure: the walk of a run gives each folder's names (see `src/corpus/01-list.ts`).
+ * @param names the entries of one folder
+ * @param isDocument which of them are documents novlangue reads
+ * @param folder the folder as messages name it (`''` for the working folder)
+ * @returns warnings by the document's name
+ */
+export function misnamedSidecars(names: readonly string[], isDocument: (name: string) => boolean, folder = ''): Map<string, RecordWarning> {
+  const shown = (name: string): string => (folder === '' ? name : path.posix.join(folder, name));
+  const warnings = new Map<string, RecordWarning>();
+  const documents = names.filter((name) => isDocument(name) && !isSidecar(name));
+  const read = new Set(documents.map((name) => sidecarOf(name)));
+  for (const sidecar of names) {
+    if (!isSidecar(sidecar) || read.has(sidecar)) continue;
+    const stem = sidecar.slice(0, -SIDECAR_SUFFIX.length).toLowerCase();
+    // The document named in full, or the same base in another case, or a typo of one letter or two.
+    const meant =
+      documents.find((name) => name.toLowerCase() === stem) ??
+      documents.find((name) => baseOf(name) === stem) ??
+      documents.find((name) => distance(baseOf(name), stem, 2) <= 2);
+    if (meant === undefined || warnings.has(meant)) continue;
+    warnings.set(meant, {
+      code: 'ESIDECAR',
+      message: `${shown(sidecar)} is not read as the metadata of ${shown(meant)}: a sidecar is named after its document without the extension; rename it ${sidecarOf(meant)}`,
+    });
+  }
+  return warnings;
 }
 
 /** The sidecar metadata of a document, `{}` when it has none. */

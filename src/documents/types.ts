@@ -1,5 +1,5 @@
 /** What reading a document gives, its options, and the shape of a format's reader. */
-import type { Meta, TextEncoding, DocumentFormat } from '../records.js';
+import type { Meta, RecordWarning, TextEncoding, DocumentFormat } from '../records.js';
 
 /** A file's contribution to its record: what was read, and the text to analyse. */
 export interface DocumentText {
@@ -10,6 +10,17 @@ export interface DocumentText {
   meta: Meta;
   /** The extracted text: findings' offsets refer to it. */
   text: string;
+  /** What was wrong with the file but did not stop its reading (see `RecordWarning`). */
+  warnings?: RecordWarning[];
+  /** Stretches of `text` where `novlangue-disable` comments leave findings out. */
+  suppressions?: Suppression[];
+}
+
+/** A stretch of the extracted text where findings of some rules (or of all: `rules: null`) are left out. */
+export interface Suppression {
+  /** Offsets in the extracted text, end exclusive: a finding that starts inside is left out. */
+  range: [number, number];
+  rules: string[] | null;
 }
 
 /** Options of `readDocument()`. */
