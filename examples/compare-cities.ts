@@ -20,5 +20,5 @@ for (const group of summary.groups) {
   console.log(`${(group.key ?? '(no city)').padEnd(12)} ${group.documents} docs  mean score ${group.score.mean.toFixed(1).padStart(5)}  ${top.join(', ')}`);
 }
 
-await writeFile(output, formatHtml({ results, summary }, { title: 'Cities compared' }));
+await writeFile(output, await formatHtml({ results, summary }, { title: 'Cities compared' }));
 console.log(`\nHTML report: ${output}`);

@@ -174,12 +174,15 @@ describe('novlangue <paths>: one record per file', () => {
   });
 
   it('--format html -o: one self-contained file', () => {
-    const run = novlangue(['corpus', '--format', 'html', '-o', 'report.html', '-q', '--group-by', 'city']);
+    const run = novlangue(['corpus', '--format', 'html', '-o', 'report.html', '-q', '--group-by', 'city', '--locale', 'fr']);
     expect(run.status).toBe(0);
     const html = readFileSync(path.join(fixture.root, 'report.html'), 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain('<h2>By city</h2>');
+    // The interface in the language asked for (without --locale, the language of most words).
+    expect(html).toContain('<h2>Par city</h2>');
     expect(html).not.toMatch(/<script|<link /);
+    expect(novlangue(['corpus', '--format', 'html', '-o', 'report-en.html', '-q', '--group-by', 'city', '--locale', 'en']).status).toBe(0);
+    expect(readFileSync(path.join(fixture.root, 'report-en.html'), 'utf8')).toContain('<h2>By city</h2>');
   });
 
   it('--format csv --per finding --excel', () => {
@@ -223,13 +226,11 @@ describe('novlangue <paths>: one record per file', () => {
     expect(novlangue(['corpus', '--lexicon', 'extra.json', '--lang', 'en']).stderr).toMatch(/extra\.json is for "fr" but --lang is "en"/);
   });
 
-  it('a missing path is a record, not a crash', () => {
+  it('a missing path among others is a usage error naming it, before anything is analysed', () => {
     const run = novlangue(['absent', 'corpus/racine.txt', '--format', 'jsonl']);
-    expect(run.status).toBe(0);
-    expect(jsonl(run.stdout).map((r) => [r.file, r.error?.code])).toEqual([
-      ['absent', 'ENOENT'],
-      ['corpus/racine.txt', undefined],
-    ]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/no such file or folder: absent/);
   });
 });
 

@@ -3,14 +3,15 @@
  * are there, the gloss shows on hover and on keyboard focus, and markup from a press release,
  * a file name, metadata or a custom lexicon is shown as text and never runs.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze, bundledLexicon, extendLexicon, formatHtml, summarizeCorpus, type CorpusDocument, type CorpusFailure, type ReportInput } from 'novlangue';
+import { analyze, bundledLexicon, extendLexicon, formatHtml, htmlSite, summarizeCorpus, type CorpusDocument, type CorpusFailure, type ReportInput } from 'novlangue';
 import { HOSTILE_FAILURE, HOSTILE_FILE, HOSTILE_TEXT, hostileInput } from './fixtures/corpus/hostile.js';
+import { largeInput } from './fixtures/corpus/large.js';
 
 /**
  * The four ways out of text into markup, each setting `window.__pwned` to where it came from
@@ -94,11 +95,13 @@ describe.skipIf(!available)('HTML report in headless chromium', () => {
   const input = everywhereInput();
   const hostile = input.results[0] as CorpusDocument;
   const everywhere = input.results.find((result) => result.file === EVERYWHERE_FILE) as CorpusDocument;
+  // Documents are shown in rank order, each under the id of its rank.
+  const rankOf = (file: string): number => input.summary.ranking.find((entry) => entry.file === file)!.rank;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'novlangue-html-'));
     const file = path.join(dir, 'report.html');
-    writeFileSync(file, formatHtml(input));
+    writeFileSync(file, await formatHtml(input));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -150,9 +153,9 @@ describe.skipIf(!available)('HTML report in headless chromium', () => {
 
   it('shows every payload as text where it came from: text, file name, folder, metadata, lexicon note, failure', async () => {
     expect(everywhere.findings.map((finding) => finding.ruleId)).toContain('fr.hyperviseur-note');
-    const index = input.results.filter((result) => 'findings' in result).indexOf(everywhere);
-    const doc = page.locator(`#doc-${index}`);
-    expect(await doc.locator('h3').textContent()).toBe(EVERYWHERE_FILE);
+    const rank = rankOf(EVERYWHERE_FILE);
+    const doc = page.locator(`#doc-${rank}`);
+    expect(await doc.locator('p.file').textContent()).toBe(EVERYWHERE_FILE);
     expect(await doc.locator('.text').evaluate((el) => el.textContent)).toBe(EVERYWHERE_TEXT);
     const meta = await doc.locator('dl.meta').evaluate((dl) =>
       Array.from((dl as unknown as { querySelectorAll(selector: string): ArrayLike<BrowserElement> }).querySelectorAll('dt')).map((dt) => dt.textContent),
@@ -160,11 +163,17 @@ describe.skipIf(!available)('HTML report in headless chromium', () => {
     const values = await doc.locator('dl.meta dd').allTextContents();
     const shown = Object.fromEntries(meta.map((key, i) => [key, values[i]]));
     for (const [key, value] of Object.entries(EVERYWHERE_META)) expect(shown[key], key).toBe(value);
-    // The note, in the findings table and in the tooltip of its highlight.
-    expect(await doc.locator('table.findings').textContent()).toContain(EVERYWHERE_NOTE);
+    // The note, once, in the glossary, which the finding's row links to; its message in the tooltip.
+    const finding = everywhere.findings.find((f) => f.ruleId === 'fr.hyperviseur-note')!;
+    const href = await doc.locator('table.findings a', { hasText: 'fr.hyperviseur-note' }).first().getAttribute('href');
+    // An attribute selector: the anchor holds the rule id's dots.
+    const entry = `#glossary dt[id="${href!.slice(1)}"]`;
+    expect(await page.locator(entry).textContent()).toContain('fr.hyperviseur-note');
+    expect(await page.locator(`${entry} + dd`).textContent()).toContain(EVERYWHERE_NOTE);
     const tips = await doc.locator('.text mark').evaluateAll((marks) => marks.map((mark) => (mark as unknown as BrowserElement).getAttribute('data-tip') ?? ''));
-    expect(tips.some((tip) => tip.includes(EVERYWHERE_NOTE))).toBe(true);
-    expect(await page.locator(`#ranking a[href="#doc-${index}"]`).textContent()).toBe(EVERYWHERE_FILE);
+    expect(tips.some((tip) => tip.includes(finding.message))).toBe(true);
+    const row = page.locator('#ranking tr', { has: page.locator(`a[href="#doc-${rank}"]`) });
+    expect(await row.locator('.file').textContent()).toBe(EVERYWHERE_FILE);
     expect(await page.locator('#groups').textContent()).toContain(everywhere.folder!);
     const failures = await page.locator('#failures').textContent();
     expect(failures).toContain(EVERYWHERE_FAILURE.file);
@@ -172,27 +181,30 @@ describe.skipIf(!available)('HTML report in headless chromium', () => {
   });
 
   it('shows the press release as text, character for character', async () => {
-    expect(await page.locator('#doc-0 .text').evaluate((el) => el.textContent)).toBe(HOSTILE_TEXT);
-    expect(await page.locator('#doc-0 h3').textContent()).toBe(HOSTILE_FILE);
-    const meta = await page.locator('#doc-0 dl.meta').textContent();
+    const doc = `#doc-${rankOf(HOSTILE_FILE)}`;
+    expect(await page.locator(`${doc} .text`).evaluate((el) => el.textContent)).toBe(HOSTILE_TEXT);
+    expect(await page.locator(`${doc} p.file`).textContent()).toBe(HOSTILE_FILE);
+    const meta = await page.locator(`${doc} dl.meta`).textContent();
     expect(meta).toContain('<script>window.__pwned = "meta"</script>');
     expect(await page.locator('#failures').textContent()).toContain(HOSTILE_FAILURE.error.message);
-    expect(await page.title()).toBe('novlangue report');
+    // A French corpus: a French page.
+    expect(await page.title()).toBe('Rapport novlangue');
   });
 
   it('highlights the findings by category', async () => {
-    const marks = page.locator('#doc-0 .text mark');
+    const marks = page.locator(`#doc-${rankOf(HOSTILE_FILE)} .text mark`);
     const texts = await marks.allTextContents();
     expect(texts.length).toBeGreaterThanOrEqual(hostile.findings.length);
     for (const finding of hostile.findings) expect(texts.join('\u0000')).toContain(finding.actual.slice(0, 4));
     const colours = await marks.evaluateAll((elements) => elements.map((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).borderBottomColor));
     expect(colours.every((colour) => colour !== '' && colour !== 'rgba(0, 0, 0, 0)')).toBe(true);
-    expect(await page.locator('svg.chart rect').count()).toBeGreaterThan(0);
+    // Vega's bars, drawn as static SVG paths.
+    expect(await page.locator('svg.chart-distribution path[aria-roledescription="bar"]').count()).toBeGreaterThan(0);
   });
 
   it('shows the gloss and stance on keyboard focus (Tab), hidden otherwise', async () => {
     await page.locator('body').click({ position: { x: 1, y: 1 } });
-    const first = page.locator('#doc-0 .text mark').first();
+    const first = page.locator(`#doc-${rankOf(HOSTILE_FILE)} .text mark`).first();
     const after = (): Promise<{ display: string; content: string }> =>
       first.evaluate((el) => {
         const style = (globalThis as unknown as BrowserGlobals).getComputedStyle(el, '::after');
@@ -209,19 +221,79 @@ describe.skipIf(!available)('HTML report in headless chromium', () => {
     const shown = await after();
     expect(shown.display).toBe('block');
     const finding = hostile.findings[0]!;
-    expect(shown.content).toContain(finding.note.slice(0, 40));
-    expect(shown.content).toMatch(/in the author’s own voice|reported|distanced/);
+    // `content` is a CSS string: quotes come back escaped.
+    expect(shown.content.replaceAll('\\"', '"')).toContain(finding.message);
+    expect(shown.content).toMatch(/voix propre de l’auteur|rapporté|mis à distance/);
   });
 
-  it('shows the tooltip on hover too, and the lexicon note with markup as text', async () => {
+  it('shows the tooltip on hover too, and the lexicon note with markup as text in the glossary', async () => {
     // Blur the highlight focused above: its tooltip would cover the next one.
     await page.locator('h1').click();
     await page.mouse.move(0, 0);
-    const cliquez = page.locator('#doc-0 .text mark', { hasText: 'Cliquez' }).first();
+    const cliquez = page.locator(`#doc-${rankOf(HOSTILE_FILE)} .text mark`, { hasText: 'Cliquez' }).first();
     expect(await cliquez.evaluate((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el, '::after').display)).toBe('none');
     await cliquez.hover();
     const content = await cliquez.evaluate((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el, '::after').content);
-    // `content` is a CSS string: quotes come back escaped.
-    expect(content.replaceAll('\\"', '"')).toContain('<script>window.__pwned = "note"</script><img src=x onerror="window.__pwned = \'note-img\'">');
+    expect(content).toContain('Cliquez');
+    expect(await page.locator('#glossary').textContent()).toContain('<script>window.__pwned = "note"</script><img src=x onerror="window.__pwned = \'note-img\'">');
   });
+});
+
+describe.skipIf(!available)('HTML report of 2,000 documents in headless chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  const input = largeInput(2000);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'novlangue-large-'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('one page under 10 MB that opens in a few seconds, the whole ranking and the charts shown', async () => {
+    const file = path.join(dir, 'report.html');
+    const html = await formatHtml(input);
+    writeFileSync(file, html);
+    expect(Buffer.byteLength(html)).toBeLessThan(10 * 1024 * 1024);
+    const page = await browser.newPage();
+    const started = Date.now();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 30_000 });
+    const seconds = (Date.now() - started) / 1000;
+    expect(seconds).toBeLessThan(10);
+    expect(await page.locator('#ranking tbody tr').count()).toBe(2000);
+    expect(await page.locator('article.doc').count()).toBe(50);
+    for (const chart of ['distribution', 'byYear', 'topCategories', 'groups', 'groupRates']) {
+      const box = await page.locator(`svg.chart-${chart}`).boundingBox();
+      expect(box?.width, chart).toBeGreaterThan(200);
+    }
+    // The ranking reads top down: the first row is rank 1, by its title, linked to its full view.
+    expect(await page.locator('#ranking tbody tr').first().locator('a').first().getAttribute('href')).toBe('#doc-1');
+    await page.close();
+  }, 120_000);
+
+  it('-o DIR/: the index links every document to its own page, which links back', async () => {
+    const site = path.join(dir, 'site');
+    const written: string[] = [];
+    for await (const { path: name, html } of htmlSite(input)) {
+      const file = path.join(site, name);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, html);
+      written.push(name);
+    }
+    expect(written).toHaveLength(1 + 2000);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(path.join(site, 'index.html')).href, { waitUntil: 'load', timeout: 30_000 });
+    await page.locator('#ranking tbody tr').nth(2).locator('a').first().click();
+    await page.waitForLoadState('load');
+    expect(page.url()).toContain('/documents/');
+    expect(await page.locator('article.doc h3').textContent()).toMatch(/^3\. /);
+    await page.locator('table.findings a').first().click();
+    await page.waitForLoadState('load');
+    expect(page.url()).toMatch(/\/index\.html#rule-/);
+    await page.close();
+  }, 120_000);
 });

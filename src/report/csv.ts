@@ -5,6 +5,8 @@
 import { isCorpusFailure, type MetaValue, type ReportResult } from '../records.js';
 import { CATEGORIES } from '../types.js';
 import { csvField } from './escape.js';
+import { contextOf, titleOf } from './facts.js';
+import { groupOf, yearOf } from '../records.js';
 import type { ReportInput, ReportOptions } from './types.js';
 
 /** Metadata fields that get their own column (the ones the docs describe). */
@@ -27,9 +29,16 @@ export const CSV_DOCUMENT_COLUMNS: readonly string[] = [
   'distanced_share',
   ...CATEGORIES.flatMap((category) => [`${category}_count`, `${category}_rate`]),
   ...CSV_META_FIELDS,
+  // Added columns go here, before the error's: a script that reads columns by position keeps working.
+  'title',
+  'year',
+  'group',
   'error_code',
   'error_message',
 ];
+
+/** Characters of context each side of a finding in `--per finding`'s `left` and `right`. */
+export const CSV_CONTEXT_CHARS = 40;
 
 /** Columns of `--per finding`, in order. */
 export const CSV_FINDING_COLUMNS: readonly string[] = [
@@ -51,6 +60,13 @@ export const CSV_FINDING_COLUMNS: readonly string[] = [
   'message',
   'section',
   'note',
+  // Added columns go here, before the error's: a script that reads columns by position keeps working.
+  'left',
+  'right',
+  'lang',
+  'title',
+  // Prefixed: a finding has a `kind` of its own.
+  ...CSV_META_FIELDS.map((field) => `meta_${field}`),
   'error_code',
   'error_message',
 ];
@@ -77,9 +93,12 @@ export function csvRows(result: ReportResult, options: ReportOptions = {}): stri
   const blanks = (count: number): null[] => new Array<null>(count).fill(null);
   if (options.per === 'finding') {
     if (isCorpusFailure(result)) return line([result.file, ...blanks(CSV_FINDING_COLUMNS.length - 3), result.error.code, result.error.message]);
+    const title = titleOf(result);
+    const meta = CSV_META_FIELDS.map((field) => metaCell(result.meta[field]));
     return result.findings
-      .map((finding) =>
-        line([
+      .map((finding) => {
+        const { left, right } = contextOf(result.text, finding.range, CSV_CONTEXT_CHARS);
+        return line([
           result.file,
           result.folder,
           finding.ruleId,
@@ -98,10 +117,15 @@ export function csvRows(result: ReportResult, options: ReportOptions = {}): stri
           finding.message,
           finding.section,
           finding.note,
+          left,
+          right,
+          result.lang,
+          title,
+          ...meta,
           null,
           null,
-        ]),
-      )
+        ]);
+      })
       .join('');
   }
   if (isCorpusFailure(result)) return line([result.file, ...blanks(CSV_DOCUMENT_COLUMNS.length - 3), result.error.code, result.error.message]);
@@ -121,6 +145,9 @@ export function csvRows(result: ReportResult, options: ReportOptions = {}): stri
     result.stance.distanced,
     ...CATEGORIES.flatMap((category) => [result.categories[category].count, result.categories[category].rate]),
     ...CSV_META_FIELDS.map((field) => metaCell(result.meta[field])),
+    titleOf(result),
+    yearOf(result),
+    groupOf(result, options.groupBy),
     null,
     null,
   ]);

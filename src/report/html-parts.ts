@@ -1,30 +1,28 @@
 /**
- * Pieces of the HTML report: the highlighted text of a document and the inline SVG charts.
- * Every string from input goes through `escapeHtml`; class names come from fixed lists only.
+ * Pieces of the HTML report: the highlighted text of a document, the glossary of the rules
+ * that fired, and their anchors. Every string from input goes through `escapeHtml`; class names
+ * come from fixed lists only.
  */
 import { CATEGORIES, type Category, type Finding, type Stance } from '../types.js';
-import type { CategoryTotal } from '../records.js';
+import type { CorpusDocumentLean } from '../records.js';
 import { escapeHtml as esc } from './escape.js';
-import { CATEGORY_COLORS, categoryIndex, categoryLabel } from './labels.js';
+import { categoryIndex, categoryLabel } from './labels.js';
+import type { Wording } from './locale.js';
 
 const STANCE_CLASS: Record<Stance, string> = { use: 's-use', reported: 's-reported', distanced: 's-distanced' };
-const STANCE_TEXT: Record<Stance, string> = {
-  use: 'in the author’s own voice',
-  reported: 'reported: quoted from someone else',
-  distanced: 'distanced: held at a distance by the author',
-};
 
 /** Class of a category: `c0`…`c8` from its position, never the category string itself. */
 export const categoryClass = (category: Category): string => `c${Math.max(0, categoryIndex(category))}`;
 
-/** The tooltip of a finding: category, stance, weight, message, gloss and essay section. */
-function tip(finding: Finding): string {
-  return [
-    `${categoryLabel(finding.category)} · ${STANCE_TEXT[finding.stance] ?? finding.stance} · weight ${finding.weight}`,
-    finding.message,
-    finding.note,
-    `Essay: ${finding.section}`,
-  ].join('\n');
+/** A colour chip and the category's name in words. */
+export const categoryChip = (category: Category, w: Wording): string => `<span class="chip ${categoryClass(category)}"></span>${esc(categoryLabel(category, w.locale))}`;
+
+/**
+ * The tooltip of a finding: category, stance, weight and its one-line message. The gloss is
+ * not repeated here: the glossary gives it once per rule.
+ */
+function tip(finding: Finding, w: Wording): string {
+  return `${categoryLabel(finding.category, w.locale)} · ${w.m.stance[finding.stance] ?? finding.stance} · ${w.m.weight} ${w.number(finding.weight)}\n${finding.message}`;
 }
 
 /**
@@ -33,7 +31,7 @@ function tip(finding: Finding): string {
  * several findings shows all their tooltips. Findings whose range is not inside the text are
  * left out of the highlighting (they are still in the findings table).
  */
-export function highlightedText(text: string, findings: readonly Finding[]): string {
+export function highlightedText(text: string, findings: readonly Finding[], w: Wording): string {
   const inside = findings
     .filter(({ range: [start, end] }) => Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= text.length)
     .slice()
@@ -53,33 +51,74 @@ export function highlightedText(text: string, findings: readonly Finding[]): str
       html += piece;
       continue;
     }
-    const tips = active.map(tip).join('\n\n');
+    const tips = active.map((finding) => tip(finding, w)).join('\n\n');
     html += `<mark class="${categoryClass(first.category)} ${STANCE_CLASS[first.stance] ?? ''}" tabindex="0" data-tip="${esc(tips)}">${piece}</mark>`;
   }
   return html;
 }
 
-/** Horizontal bar chart of a value per category, as inline SVG (no script, no external resource). */
-export function categoryChart(
-  totals: Record<Category, CategoryTotal>,
-  options: { title: string; value: (total: CategoryTotal) => number; max: number; digits: number; compact?: boolean },
-): string {
-  const compact = options.compact ?? false;
-  const labelWidth = compact ? 110 : 310;
-  const barWidth = compact ? 150 : 380;
-  const rowHeight = compact ? 18 : 26;
-  const width = labelWidth + barWidth + 70;
-  const height = CATEGORIES.length * rowHeight + 8;
-  const bars = CATEGORIES.map((category, i) => {
-    const value = options.value(totals[category]);
-    const length = options.max > 0 ? Math.round((value / options.max) * barWidth * 10) / 10 : 0;
-    const y = 4 + i * rowHeight;
-    const label = compact ? category : `${categoryLabel(category)}`;
-    return (
-      `<g><text x="${labelWidth - 8}" y="${y + rowHeight * 0.65}" text-anchor="end">${esc(label)}</text>` +
-      `<rect x="${labelWidth}" y="${y + 3}" width="${length}" height="${rowHeight - 8}" fill="${CATEGORY_COLORS[i]}"><title>${esc(`${categoryLabel(category)}: ${value.toFixed(options.digits)}`)}</title></rect>` +
-      `<text x="${labelWidth + length + 6}" y="${y + rowHeight * 0.65}">${value.toFixed(options.digits)}</text></g>`
-    );
-  }).join('');
-  return `<svg class="chart${compact ? ' compact' : ''}" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>${bars}</svg>`;
+/** A rule of the glossary: what every finding of it shares, and how often it fired. */
+export interface GlossaryEntry {
+  ruleId: string;
+  /** The fragment id of its entry in the glossary. */
+  anchor: string;
+  kind: Finding['kind'];
+  category: Category;
+  weight: number;
+  note: string;
+  section: string;
+  findings: number;
+  documents: number;
+}
+
+/**
+ * The rules that fired in `documents`, once each, in category order then by id, with an anchor
+ * made of the id's safe characters (and a number when two ids would give the same one).
+ */
+export function glossaryOf(documents: Iterable<Pick<CorpusDocumentLean, 'findings'>>): Map<string, GlossaryEntry> {
+  const entries = new Map<string, GlossaryEntry>();
+  for (const document of documents) {
+    const seen = new Set<string>();
+    for (const finding of document.findings) {
+      let entry = entries.get(finding.ruleId);
+      if (!entry) {
+        entry = { ruleId: finding.ruleId, anchor: '', kind: finding.kind, category: finding.category, weight: finding.weight, note: finding.note, section: finding.section, findings: 0, documents: 0 };
+        entries.set(finding.ruleId, entry);
+      }
+      entry.findings++;
+      if (!seen.has(finding.ruleId)) {
+        seen.add(finding.ruleId);
+        entry.documents++;
+      }
+    }
+  }
+  const sorted = [...entries.values()].sort((a, b) => categoryIndex(a.category) - categoryIndex(b.category) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  const used = new Set<string>();
+  for (const entry of sorted) {
+    const base = `rule-${entry.ruleId.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+    let anchor = base;
+    for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;
+    used.add(anchor);
+    entry.anchor = anchor;
+  }
+  return new Map(sorted.map((entry) => [entry.ruleId, entry]));
+}
+
+/** The glossary: each rule's gloss and essay section, once. */
+export function glossarySection(glossary: ReadonlyMap<string, GlossaryEntry>, w: Wording): string {
+  if (glossary.size === 0) return '';
+  const byCategory = CATEGORIES.map((category) => [...glossary.values()].filter((entry) => entry.category === category)).filter((entries) => entries.length > 0);
+  const blocks = byCategory
+    .map((entries) => {
+      const items = entries
+        .map(
+          (entry) =>
+            `<dt id="${esc(entry.anchor)}"><code>${esc(entry.ruleId)}</code> <span class="muted">${esc(w.m.weight)} ${w.number(entry.weight)} · ${esc(w.count('findings', entry.findings))}, ${esc(w.count('documents', entry.documents))}</span></dt>` +
+            `<dd>${esc(entry.note)} <span class="muted">(${esc(w.fill(w.m.sectionOf, { section: entry.section }))})</span></dd>`,
+        )
+        .join('');
+      return `<h3>${categoryChip(entries[0]!.category, w)}</h3><dl class="glossary">${items}</dl>`;
+    })
+    .join('');
+  return `<section id="glossary"><h2>${esc(w.m.nav.glossary)}</h2><p class="muted">${esc(w.m.glossaryIntro)}</p>${blocks}</section>`;
 }

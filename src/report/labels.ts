@@ -1,15 +1,18 @@
 /** Names and colours of categories in reports. */
 import categories from '../../lexicons/categories.json' with { type: 'json' };
 import { CATEGORIES, type Category } from '../types.js';
+// Labels a custom lexicon declared, so that its own categories never crash a report.
+import { declaredCategoryDescription, declaredCategoryLabel } from '../lexicon/categories.js';
+import type { ReportLocale } from './locale.js';
 
-/** The English label of a category, e.g. `ecology as alibi`. */
-export function categoryLabel(category: Category): string {
-  return categories[category]?.en ?? category;
+/** The label of a category in words, e.g. `ecology as alibi`, `écologie-alibi`. */
+export function categoryLabel(category: Category, locale: ReportLocale = 'en'): string {
+  return categories[category]?.[locale] ?? declaredCategoryLabel(category) ?? category;
 }
 
 /** One line describing the category. */
 export function categoryDescription(category: Category): string {
-  return categories[category]?.description ?? '';
+  return categories[category]?.description ?? declaredCategoryDescription(category) ?? '';
 }
 
 /** Index of a category in report order (used for CSS classes, never the input string itself). */

@@ -67,6 +67,10 @@ export function jsonRecord(result: ReportResult, withText = false): Record<strin
   const { file, folder, format, encoding, bytes, meta, lang, words, score, categories, stance, text } = result;
   const findings = result.findings.map(recordFinding);
   const record: Record<string, unknown> = { file, folder, format, encoding, bytes, meta, lang, words, score, categories, stance, findings };
+  // Present only when they say something: most records have none of them.
+  if (result.empty) record['empty'] = true;
+  if (result.warnings?.length) record['warnings'] = result.warnings;
+  if (result.suppressed?.length) record['suppressed'] = result.suppressed;
   if (withText) record['text'] = text;
   return record;
 }
@@ -88,4 +92,43 @@ export function excerpt(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const chars = [...oneLine];
   return chars.length <= max ? oneLine : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/** A term's count in a group: the rule, its most frequent form, how many findings in the author's voice. */
+export interface TermCount {
+  ruleId: string;
+  form: string;
+  count: number;
+}
+
+/**
+ * The terms (lexicon entries, not figures) most found in the author's own voice, per group:
+ * `limit` per group, most first, then by rule id. The form shown is the rule's most frequent
+ * one, case folded.
+ */
+export function topTerms<D extends Pick<CorpusDocumentLean, 'findings'>>(documents: Iterable<D>, groupOf: (document: D) => string | null, limit = 5): Map<string | null, TermCount[]> {
+  const groups = new Map<string | null, Map<string, { count: number; forms: Map<string, number> }>>();
+  for (const document of documents) {
+    const key = groupOf(document);
+    let rules = groups.get(key);
+    if (!rules) groups.set(key, (rules = new Map()));
+    for (const finding of document.findings) {
+      if (finding.kind !== 'term' || finding.stance !== 'use') continue;
+      let rule = rules.get(finding.ruleId);
+      if (!rule) rules.set(finding.ruleId, (rule = { count: 0, forms: new Map() }));
+      rule.count++;
+      const form = excerpt(finding.actual.toLowerCase(), 40);
+      rule.forms.set(form, (rule.forms.get(form) ?? 0) + 1);
+    }
+  }
+  const byCount = <T>(a: [string, T], b: [string, T], count: (value: T) => number): number => count(b[1]) - count(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  return new Map(
+    [...groups].map(([key, rules]) => [
+      key,
+      [...rules]
+        .sort((a, b) => byCount(a, b, (rule) => rule.count))
+        .slice(0, limit)
+        .map(([ruleId, rule]) => ({ ruleId, count: rule.count, form: [...rule.forms].sort((a, b) => byCount(a, b, (n) => n))[0]![0] })),
+    ]),
+  );
 }

@@ -1,13 +1,15 @@
 /**
- * The terminal report: a ranked table, the failures, categories, groups and years, then the
- * top findings of each document. Colours (ANSI) only when asked; every string from input is
- * made terminal-safe first.
+ * The terminal report. Of a corpus: a ranked table, the failures, categories, groups and years,
+ * then the top findings of each document. Of one document: every finding, linter style, one
+ * line each (`file:line:col  rule  stance  « actual »  message`). Colours (ANSI) only when
+ * asked; every string from input is made terminal-safe first.
  */
-import type { GroupSummary } from '../records.js';
+import type { CorpusDocumentLean, GroupSummary } from '../records.js';
 import { isCorpusFailure } from '../records.js';
 import { CATEGORIES, type Category } from '../types.js';
 import { terminalText } from './escape.js';
 import { CATEGORY_ANSI, categoryIndex, categoryLabel } from './labels.js';
+import { resolveLocale, wording, type Wording } from './locale.js';
 import { excerpt, topRules } from './tally.js';
 import type { ReportInput, ReportOptions } from './types.js';
 
@@ -42,20 +44,21 @@ function table(columns: Column[], rows: string[][], colours: Array<Array<number 
 }
 
 const scoreColour = (score: number): number => (score >= 50 ? 31 : score >= 20 ? 33 : 32);
-const fixed = (value: number, digits: number): string => value.toFixed(digits);
 const keyText = (key: string | null, none: string): string => (key === null ? none : terminalText(key));
 
-function groupTable(title: string, groups: readonly GroupSummary[], none: string, paint: Paint): string[] {
+function groupTable(title: string, groups: readonly GroupSummary[], none: string, paint: Paint, w: Wording): string[] {
   if (groups.length === 0) return [];
+  const t = w.m.terminal;
+  const fixed = w.decimal;
   const columns: Column[] = [
     { title, align: 'left' },
-    { title: 'docs', align: 'right' },
-    { title: 'words', align: 'right' },
-    { title: 'findings', align: 'right' },
-    { title: 'mean', align: 'right' },
-    { title: 'median', align: 'right' },
-    { title: 'max', align: 'right' },
-    { title: 'top categories (per 1,000 words)', align: 'left' },
+    { title: t.docs, align: 'right' },
+    { title: t.words, align: 'right' },
+    { title: t.findings, align: 'right' },
+    { title: t.mean, align: 'right' },
+    { title: t.median, align: 'right' },
+    { title: t.max, align: 'right' },
+    { title: t.topCategoriesRate, align: 'left' },
   ];
   const rows = groups.map((group) => [
     keyText(group.key, none),
@@ -74,34 +77,83 @@ function groupTable(title: string, groups: readonly GroupSummary[], none: string
   return table(columns, rows, groups.map((group) => [undefined, undefined, undefined, undefined, scoreColour(group.score.mean)]), paint);
 }
 
-/** The text report. */
+/**
+ * One document, linter style: a line of figures, then every finding in text order as
+ * `file:line:col  rule  stance  « actual »  message`, the columns aligned.
+ */
+function documentReport(document: CorpusDocumentLean, w: Wording, paint: Paint): string {
+  const file = terminalText(document.file);
+  const count = (stance: 'use' | 'reported' | 'distanced'): number => document.findings.filter((finding) => finding.stance === stance).length;
+  const out = [
+    w.fill(w.m.oneDocument, {
+      file: paint(file, 1),
+      score: paint(w.decimal(document.score, 1), scoreColour(document.score)),
+      reading: w.m.reading[document.stance.reading],
+      words: w.count('words', document.words),
+      findings: w.count('findings', document.findings.length),
+      lang: document.lang,
+    }),
+  ];
+  if (document.findings.length > 0) {
+    out.push(w.fill(w.m.oneDocumentVoices, { use: count('use'), reported: count('reported'), distanced: count('distanced') }), '');
+    const rows = document.findings.map((finding) => [
+      `${file}:${finding.place.start.line}:${finding.place.start.column}`,
+      terminalText(finding.ruleId),
+      finding.stance,
+      `« ${terminalText(excerpt(finding.actual))} »`,
+      terminalText(finding.message),
+    ]);
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => width(row[i]!))));
+    for (const [r, row] of rows.entries()) {
+      const colour = CATEGORY_ANSI[categoryIndex(document.findings[r]!.category)] ?? 39;
+      const cells = row.map((cell, i) => (i < 4 ? cell + ' '.repeat(widths[i]! - width(cell)) : cell));
+      out.push([cells[0], paint(cells[1]!, colour), ...cells.slice(2)].join('  ').trimEnd());
+    }
+    out.push('', w.m.explainHint);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The text report: the report of one document when the run is one document, else the
+ * ranked summary of the corpus.
+ */
 export function formatText(input: ReportInput, options: ReportOptions = {}): string {
   const paint: Paint = options.color ? (text, code) => `\u001b[${code}m${text}\u001b[0m` : (text) => text;
+  const w = wording(resolveLocale(input.results, options.locale ?? 'en'));
+  const only = input.results.length === 1 ? input.results[0] : undefined;
+  if (only !== undefined && !isCorpusFailure(only)) return documentReport(only, w, paint);
+  const t = w.m.terminal;
+  const fixed = w.decimal;
   const heading = (text: string): string => paint(text, 1);
   const category = (name: Category): string => paint(name, CATEGORY_ANSI[categoryIndex(name)] ?? 39);
   const { summary } = input;
   const out: string[] = [];
 
-  out.push(
-    `${heading('novlangue')}: ${summary.files} file${summary.files === 1 ? '' : 's'}, ${summary.documents} analysed, ${summary.failures} failed; ${summary.total.words} words, ${summary.total.findings} findings`,
-    '',
-  );
+  const counts = w.fill(w.m.summaryLine, {
+    files: w.count('files', summary.files),
+    analysed: w.count('analysed', summary.documents),
+    failed: w.count('failed', summary.failures),
+    words: w.count('words', summary.total.words),
+    findings: w.count('findings', summary.total.findings),
+  });
+  out.push(`${heading('novlangue')}: ${counts}`, '');
 
   if (summary.ranking.length > 0) {
-    out.push(heading('Ranking'));
+    out.push(heading(t.ranking));
     const columns: Column[] = [
-      { title: '#', align: 'right' },
-      { title: 'score', align: 'right' },
-      { title: 'reading', align: 'left' },
-      { title: 'words', align: 'right' },
-      { title: 'findings', align: 'right' },
-      { title: 'top categories', align: 'left' },
-      { title: 'file', align: 'left' },
+      { title: t.rank, align: 'right' },
+      { title: t.score, align: 'right' },
+      { title: t.reading, align: 'left' },
+      { title: t.words, align: 'right' },
+      { title: t.findings, align: 'right' },
+      { title: t.topCategories, align: 'left' },
+      { title: t.file, align: 'left' },
     ];
     const rows = summary.ranking.map((entry) => [
       String(entry.rank),
       fixed(entry.score, 1),
-      entry.short ? `${entry.reading} (short)` : entry.reading,
+      entry.short ? `${w.m.reading[entry.reading]} (${w.m.short})` : w.m.reading[entry.reading],
       String(entry.words),
       String(entry.findings),
       entry.top.join(', ') || '-',
@@ -112,47 +164,48 @@ export function formatText(input: ReportInput, options: ReportOptions = {}): str
 
   const failures = input.results.filter(isCorpusFailure);
   if (failures.length > 0) {
-    out.push(heading('Failures'));
+    out.push(heading(t.failures));
     const rows = failures.map((failure) => [failure.error.code, terminalText(failure.error.message)]);
-    out.push(...table([{ title: 'code', align: 'left' }, { title: 'message', align: 'left' }], rows, failures.map(() => [31]), paint), '');
+    out.push(...table([{ title: t.code, align: 'left' }, { title: t.message, align: 'left' }], rows, failures.map(() => [31]), paint), '');
   }
 
   if (summary.documents > 0) {
-    out.push(heading('Categories'));
+    out.push(heading(t.categories));
     const rows = CATEGORIES.map((name) => {
       const total = summary.total.categories[name];
-      return [name, categoryLabel(name), String(total.count), String(total.documents), fixed(total.rate, 2)];
+      return [name, categoryLabel(name, w.locale), String(total.count), String(total.documents), fixed(total.rate, 2)];
     });
     const columns: Column[] = [
-      { title: 'category', align: 'left' },
-      { title: 'label', align: 'left' },
-      { title: 'findings', align: 'right' },
-      { title: 'docs', align: 'right' },
-      { title: 'per 1,000 words', align: 'right' },
+      { title: t.category, align: 'left' },
+      { title: t.label, align: 'left' },
+      { title: t.findings, align: 'right' },
+      { title: t.docs, align: 'right' },
+      { title: t.perThousand, align: 'right' },
     ];
     out.push(...table(columns, rows, CATEGORIES.map((name) => [CATEGORY_ANSI[categoryIndex(name)]]), paint), '');
 
-    out.push(heading(summary.groupBy === 'folder' ? 'By folder' : `By ${terminalText(summary.groupBy)}`));
-    out.push(...groupTable(summary.groupBy === 'folder' ? 'folder' : terminalText(summary.groupBy), summary.groups, '(none)', paint), '');
+    const field = summary.groupBy === 'folder' ? w.m.folder : terminalText(summary.groupBy);
+    out.push(heading(w.fill(w.m.groupsHeading, { field })));
+    out.push(...groupTable(field, summary.groups, w.m.none, paint, w), '');
     if (summary.years.some((year) => year.key !== null)) {
-      out.push(heading('By year'));
-      out.push(...groupTable('year', summary.years, '(no date)', paint), '');
+      out.push(heading(t.byYear));
+      out.push(...groupTable(w.m.year, summary.years, w.m.noDate, paint, w), '');
     }
   }
 
   const top = options.top ?? 5;
   if (top > 0 && summary.ranking.length > 0) {
-    out.push(heading('Top findings'));
+    out.push(heading(t.topFindings));
     const byFile = new Map(input.results.filter((result) => !isCorpusFailure(result)).map((result) => [result.file, result]));
     for (const entry of summary.ranking) {
       const document = byFile.get(entry.file);
       if (!document || isCorpusFailure(document)) continue;
-      out.push(`  ${entry.rank}. ${terminalText(entry.file)}  ${paint(fixed(entry.score, 1), scoreColour(entry.score))}  ${entry.reading}`);
+      out.push(`  ${entry.rank}. ${terminalText(entry.file)}  ${paint(fixed(entry.score, 1), scoreColour(entry.score))}  ${w.m.reading[entry.reading]}`);
       const rules = topRules(document, top);
-      if (rules.length === 0) out.push('     (no findings)');
+      if (rules.length === 0) out.push(`     ${t.noFindings}`);
       for (const rule of rules) {
         const forms = rule.forms.map((form) => `« ${terminalText(excerpt(form))} »`).join(' ');
-        const voice = rule.use === rule.count ? '' : ` (${rule.use} in the author’s voice)`;
+        const voice = rule.use === rule.count ? '' : ` (${w.fill(w.m.inOwnVoice, { n: rule.use })})`;
         out.push(`     ${`×${rule.count}`.padStart(4)}  ${category(rule.category)}  ${forms}  ${rule.first.line}:${rule.first.column}  ${terminalText(rule.ruleId)} w${rule.weight}${voice}`);
       }
     }

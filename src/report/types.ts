@@ -1,4 +1,5 @@
 import type { CorpusSummary, ReportResult } from '../records.js';
+import type { ReportLocale } from './locale.js';
 
 /** The output formats of novlangue. */
 export type ReportFormat = 'text' | 'json' | 'jsonl' | 'csv' | 'md' | 'html';
@@ -24,6 +25,15 @@ export interface ReportOptions {
   per?: 'document' | 'finding';
   /** csv: start with a UTF-8 byte order mark, so Excel reads the encoding right. */
   excel?: boolean;
-  /** html, md: the report's title. Default `novlangue report`. */
+  /** html, md: the report's title. Default `novlangue report` (`Rapport novlangue` in French). */
   title?: string;
+  /**
+   * html, text, md: the language of the interface. html defaults to `auto` (French when most of
+   * the analysed words are French); text and md to `en`, so scripts that read them keep working.
+   */
+  locale?: ReportLocale | 'auto';
+  /** html: documents shown in full, highlighted, in rank order. Default 50. */
+  topDocs?: number;
+  /** csv: the metadata field of the `group` column (default `folder`), as `--group-by`. */
+  groupBy?: string;
 }
