@@ -13,7 +13,7 @@ import { assignStance } from './stance/index.js';
 import { bundledStance, type StanceMarkers } from './stance/markers.js';
 import { tokenizeSegments, withPlaces, type Segment, type TokenizedSegment, type TokenTable } from './tokenize/index.js';
 import type { Analysis, Finding, Lang, Token } from './types.js';
-import categoryLabels from '../lexicons/categories.json' with { type: 'json' };
+import { labelOfCategory } from './lexicon/categories.js';
 
 /** Options of `analyze()`. */
 export interface AnalyzeOptions {
@@ -77,7 +77,7 @@ function termFinding(match: TermMatch, on: FindingText, lang: Lang): Finding {
   const triggers: number[] = [];
   for (let t = match.first; t < match.end; t++) triggers.push(t);
   const source = { ruleId: entry.ruleId, kind: 'term' as const, category: entry.category, weight: entry.weight, role: entry.role ?? 'rhetoric', note: entry.note, section: entry.section };
-  return findingAt(source, (actual) => `${categoryLabels[entry.category][lang]} : « ${actual} »`, on, match.first, match.end, triggers);
+  return findingAt(source, (actual) => `${labelOfCategory(entry.category, lang)} : « ${actual} »`, on, match.first, match.end, triggers);
 }
 
 /**

@@ -188,6 +188,7 @@ export interface EntryContext {
 export interface LexiconEntry {
   /** kebab-case, unique in its lexicon. */
   id: string;
+  /** A bundled category, or (in a custom lexicon) one declared in the file's `categories`. */
   category: Category;
   /** Token patterns: `ville|villes plus? intelligent`, `=données`, `co-construire`. */
   patterns: string[];
@@ -195,16 +196,33 @@ export interface LexiconEntry {
   weight: number;
   /** `topic` for a plain name of the subject (scored lightly); `rhetoric` (the default) otherwise. See `Finding.role`. */
   role?: Role;
-  /** Why the essay objects to the term, in our own words. */
-  note: string;
-  /** Section of the essay that makes the point. */
-  section: string;
+  /** Why the essay objects to the term, in our own words (required in the bundled lexicons). */
+  note?: string;
+  /** Section of the essay that makes the point (required in the bundled lexicons). */
+  section?: string;
+  /** Custom lexicons: where the entry comes from, in free text (a dictionary, an article). */
+  source?: string;
   context?: EntryContext;
+}
+
+/** A custom lexicon's entry that switches off the entry of the same id of the lexicons it extends. */
+export interface SwitchedOffEntry {
+  id: string;
+  weight: 0;
+}
+
+/** A category declared by a custom lexicon, beyond the bundled ones. */
+export interface CategoryDeclaration {
+  /** What reports call it. */
+  label: string;
+  description?: string;
 }
 
 /** The JSON document of a lexicon file. */
 export interface LexiconData {
   $schema?: string;
   lang: Lang;
-  entries: LexiconEntry[];
+  /** Custom lexicons: categories of their own, by id. */
+  categories?: Record<string, CategoryDeclaration>;
+  entries: Array<LexiconEntry | SwitchedOffEntry>;
 }

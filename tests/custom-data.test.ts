@@ -148,3 +148,35 @@ describe('custom data in corpus runs and on the command line', () => {
     expect(bad.stderr).toContain(broken);
   });
 });
+
+describe('several --lexicon files, and broken ones, on the command line', () => {
+  const cli = (args: string[]): { status: number | null; stdout: string; stderr: string } => {
+    const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+  const text = path.join(work, 'zan.txt');
+  writeFileSync(text, 'Notre ville intelligente vise le zéro artificialisation.');
+  const own = path.join(work, 'own.json');
+  writeFileSync(own, JSON.stringify({ lang: 'fr', categories: { greenwashing: { label: 'écoblanchiment' } }, entries: [{ id: 'zan', category: 'greenwashing', patterns: ['=zéro =artificialisation'], weight: 2 }] }));
+  const off = path.join(work, 'off.json');
+  writeFileSync(off, JSON.stringify({ lang: 'fr', entries: [{ id: 'ville-intelligente', weight: 0 }, { id: 'zan', category: 'greenwashing', patterns: ['=zéro =artificialisation'], weight: 3 }] }));
+  const rules = (stdout: string): string[] => (JSON.parse(stdout) as { results: Array<{ findings: Array<{ ruleId: string; weight: number }> }> }).results[0]!.findings.map((f) => `${f.ruleId} ${f.weight}`);
+
+  it('combine in order: the second uses the first one’s category, switches a bundled entry off and re-weights', () => {
+    const both = cli([text, '--lang', 'fr', '-f', 'json', '-q', '--lexicon', own, '--lexicon', off]);
+    expect(both.status, both.stderr).toBe(0);
+    expect(rules(both.stdout)).toContain('fr.zan 3');
+    expect(rules(both.stdout).some((rule) => rule.startsWith('fr.ville-intelligente'))).toBe(false);
+    const html = cli([text, '--lang', 'fr', '-f', 'html', '-q', '--lexicon', own]);
+    expect(html.status).toBe(0);
+    expect(html.stdout).toContain('écoblanchiment');
+  });
+
+  it('a JSON syntax error names the file, the line and the column', () => {
+    const broken = path.join(work, 'syntax.json');
+    writeFileSync(broken, '{ "lang": "fr",\n  "entries": [ { "id": "x" "weight": 1 } ] }');
+    const bad = cli([text, '--lexicon', broken]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(`${broken}:2:28: the lexicon file is not valid JSON`);
+  });
+});

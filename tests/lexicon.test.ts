@@ -75,6 +75,20 @@ describe('bundled lexicons', () => {
     });
   }
 
+  it('keep their own strictness: every entry with a gloss of 20 characters or more, an essay section, a bundled category, no source', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const data = JSON.parse(readFileSync(new URL(`../lexicons/${lang}.json`, import.meta.url), 'utf8')) as { categories?: unknown; entries: Array<LexiconEntry & { source?: string }> };
+      expect(data.categories, lang).toBeUndefined();
+      for (const e of data.entries) {
+        expect(e.note?.length ?? 0, e.id).toBeGreaterThanOrEqual(20);
+        expect(e.section, e.id).toMatch(/^[\p{Lu}' ,-]+$/u);
+        expect(CATEGORIES, e.id).toContain(e.category);
+        expect(e.weight, e.id).toBeGreaterThanOrEqual(0.25);
+        expect(e.source, e.id).toBeUndefined();
+      }
+    }
+  });
+
   it('fr: has at least 120 entries, each with a gloss and a section', () => {
     const { entries } = bundledLexicon('fr');
     expect(entries.length).toBeGreaterThanOrEqual(120);
@@ -108,9 +122,21 @@ describe('loadLexicon: validation names the file, the entry and the field', () =
   });
 
   it('rejects a missing field and a weight out of range', () => {
-    const { note: _note, ...withoutNote } = entry();
-    expect(loadError({ lang: 'fr', entries: [withoutNote] }).message).toMatch(/field "note"/);
+    const { category: _category, ...withoutCategory } = entry();
+    expect(loadError({ lang: 'fr', entries: [withoutCategory] }).message).toMatch(/field "category"\): must have required property 'category'/);
     expect(loadError({ lang: 'fr', entries: [entry({ weight: 50 })] }).message).toMatch(/field "weight"\): must be <= 5/);
+    expect(loadError({ lang: 'fr', entries: [entry({ weight: 0.1 })] }).message).toMatch(/field "weight"\): must be 0 \(to switch the entry off\) or from 0.25 to 5/);
+  });
+
+  it('reports every problem of a file at once, one line each', () => {
+    const error = loadError({ lang: 'fr', entries: [entry({ id: 'a', category: 'magic' as never }), { ...entry({ id: 'b' }), colour: 'red' }, entry({ id: 'c', patterns: ['« »'] }), entry({ id: 'd', patterns: ['plus? intelligent'] })] });
+    expect(error.message.split('\n')).toEqual([
+      'custom.json: 2 problems:',
+      '  entry "b", field "colour": unknown key "colour"',
+      expect.stringMatching(/^  entry "a", field "category": unknown category "magic"/),
+    ]);
+    // Patterns are checked once the file is valid: all of theirs at once too.
+    expect(loadError({ lang: 'fr', entries: [entry({ id: 'c', patterns: ['« »'] }), entry({ id: 'd', patterns: ['plus? intelligent'] })] }).message).toMatch(/2 problems:\n {2}entry "c", field "patterns\[0\]": .*punctuation only\n {2}entry "d", field "patterns\[0\]": .*optional slot/);
   });
 
   it('rejects data that is not a lexicon at all', () => {
@@ -172,3 +198,43 @@ describe('matching', () => {
     expect(found('Une belle ville. Intelligente, elle aussi.')).toEqual([]);
   });
 });
+
+describe('lexicons of one’s own', () => {
+  const OWN = {
+    lang: 'fr',
+    categories: { greenwashing: { label: 'écoblanchiment', description: 'Les promesses vertes d’un corpus militant.' } },
+    entries: [{ id: 'zero-artificialisation', category: 'greenwashing', patterns: ['=zéro =artificialisation'], weight: 2, source: 'Mon corpus de délibérations, 2024' }],
+  };
+
+  it('declares categories of its own: findings carry them with their label, the figures count them, and no note or section is needed', () => {
+    const lexicon = extendLexicon(bundledLexicon('fr'), OWN, 'mine.json');
+    const analysis = analyze('La métropole vise le zéro artificialisation.', { lang: 'fr', lexicon });
+    const finding = analysis.findings.find((f) => f.ruleId === 'fr.zero-artificialisation')!;
+    expect(finding).toMatchObject({ category: 'greenwashing', message: 'écoblanchiment : « zéro artificialisation »', note: '', section: 'Mon corpus de délibérations, 2024' });
+    expect((analysis.categories as Record<string, { count: number }>).greenwashing!.count).toBe(1);
+  });
+
+  it('switches a bundled entry off with weight 0, by id', () => {
+    const text = 'Une ville intelligente.';
+    expect(analyze(text, { lang: 'fr' }).findings.map((f) => f.ruleId)).toContain('fr.ville-intelligente');
+    const lexicon = extendLexicon(bundledLexicon('fr'), { lang: 'fr', entries: [{ id: 'ville-intelligente', weight: 0 }] }, 'off.json');
+    expect(lexicon.entries.some((e) => e.id === 'ville-intelligente')).toBe(false);
+    expect(analyze(text, { lang: 'fr', lexicon }).findings.map((f) => f.ruleId)).not.toContain('fr.ville-intelligente');
+    expect(() => extendLexicon(bundledLexicon('fr'), { lang: 'fr', entries: [{ id: 'nulle-part', weight: 0 }] }, 'off.json')).toThrow(/off\.json \(entry "nulle-part", field "id"\): weight 0 switches off an entry, but lexicons\/fr\.json has no entry "nulle-part"/);
+    expect(() => loadLexicon({ lang: 'fr', entries: [{ id: 'ville-intelligente', weight: 0 }] }, 'alone.json')).toThrow(/a lexicon loaded alone extends none/);
+  });
+
+  it('combines several files in order: a later file uses the categories of an earlier one and overrides its ids', () => {
+    const first = extendLexicon(bundledLexicon('fr'), OWN, 'one.json');
+    const second = extendLexicon(first, { lang: 'fr', entries: [{ id: 'zero-artificialisation', category: 'greenwashing', patterns: ['=zéro =artificialisation'], weight: 4 }, { id: 'sobriete', category: 'greenwashing', patterns: ['=sobriété =numérique'], weight: 1 }] }, 'two.json');
+    expect(second.sources).toEqual(['lexicons/fr.json', 'one.json', 'two.json']);
+    expect(second.entries.find((e) => e.id === 'zero-artificialisation')).toMatchObject({ weight: 4, source: 'two.json' });
+    expect(second.entries.find((e) => e.id === 'sobriete')).toMatchObject({ category: 'greenwashing' });
+    expect(second.categories).toEqual(OWN.categories);
+  });
+
+  it('refuses a declared category that is a bundled one', () => {
+    expect(loadError({ lang: 'fr', categories: { surveillance: { label: 'x' } }, entries: [entry()] }).message).toMatch(/field "categories\.surveillance"\): "surveillance" is a bundled category/);
+  });
+});
+

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { LexiconError } from '../errors.js';
+import type { LexiconProblem } from './problems.js';
 
 /**
  * JSON Schema validation of the data files (lexicons, stance markers, rules): validators
@@ -9,23 +10,26 @@ import { LexiconError } from '../errors.js';
  */
 
 const require = createRequire(import.meta.url);
-let ajv: AjvClass | undefined;
+const instances = new Map<boolean, AjvClass>();
 
-function sharedAjv(): AjvClass {
+/** The shared Ajv instance that stops at the first error, or the one that reports them all. */
+function sharedAjv(allErrors: boolean): AjvClass {
+  let ajv = instances.get(allErrors);
   if (!ajv) {
     const { Ajv } = require('ajv') as typeof import('ajv');
     // discriminator: rule files pick their schema branch by `kind`.
-    ajv = new Ajv({ allErrors: false, strict: true, discriminator: true });
+    ajv = new Ajv({ allErrors, strict: true, discriminator: true });
+    instances.set(allErrors, ajv);
   }
   return ajv;
 }
 
-/** A validator of `schema`, compiled the first time it is called. */
-export function lazyValidator<T>(schema: object): { validate(data: unknown): data is T; readonly errors: ErrorObject[] | null | undefined } {
+/** A validator of `schema`, compiled the first time it is called; `allErrors`: it reports every error, not the first. */
+export function lazyValidator<T>(schema: object, options: { allErrors?: boolean } = {}): { validate(data: unknown): data is T; readonly errors: ErrorObject[] | null | undefined } {
   let compiled: ValidateFunction<T> | undefined;
   return {
     validate(data: unknown): data is T {
-      compiled ??= sharedAjv().compile<T>(schema);
+      compiled ??= sharedAjv(options.allErrors === true).compile<T>(schema);
       return compiled(data);
     },
     get errors() {
@@ -71,6 +75,16 @@ function explain(error: ErrorObject, kinds: readonly string[]): string {
     default:
       return error.message ?? 'invalid';
   }
+}
+
+/**
+ * Every problem of a data file against its schema (the validator should report all errors),
+ * each with the item and the field it is in. The `if` errors of conditional schemas only
+ * repeat the errors of their branch, and are left out.
+ */
+export function schemaProblems<T>(validator: ReturnType<typeof lazyValidator<T>>, data: unknown, collection?: string): LexiconProblem[] {
+  if (validator.validate(data)) return [];
+  return (validator.errors ?? []).filter((error) => error.keyword !== 'if').map((error) => ({ ...locate(data, error, collection), reason: explain(error, []) }));
 }
 
 /**

@@ -90,12 +90,12 @@ export function categoryStats(findings: readonly Finding[], words: number, weigh
   const stats = Object.fromEntries(CATEGORIES.map((category) => [category, { count: 0, weighted: 0, rate: 0 }])) as Record<Category, CategoryStats>;
   const points = countedPoints(findings, weights);
   findings.forEach((finding, i) => {
-    const entry = stats[finding.category];
+    // A category declared by a custom lexicon gets its figures too.
+    const entry = Object.hasOwn(stats, finding.category) ? stats[finding.category] : (stats[finding.category] = { count: 0, weighted: 0, rate: 0 });
     entry.count++;
     entry.weighted += points[i]!;
   });
-  for (const category of CATEGORIES) {
-    const entry = stats[category];
+  for (const entry of Object.values(stats)) {
     entry.weighted = Math.round(entry.weighted * 100) / 100;
     entry.rate = words === 0 ? 0 : Math.round((1_000_000 * entry.count) / words) / 1000;
   }
