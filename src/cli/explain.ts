@@ -3,6 +3,7 @@ import { analyze } from '../analyze.js';
 import type { CompiledEntry, Lexicon } from '../lexicon/compile.js';
 import { terminalText } from '../report/escape.js';
 import { categoryLabel } from '../report/labels.js';
+import { questionsFor } from '../questions/index.js';
 
 /**
  * The entries a term refers to: the entry whose id (or rule id) it is, the entries its text
@@ -36,7 +37,11 @@ export function formatEntries(entries: readonly CompiledEntry[]): string {
         const parts = [near?.length ? `near ${near.join(' ; ')}` : '', notNear?.length ? `not near ${notNear.join(' ; ')}` : '', `within ${window} words`].filter(Boolean);
         lines.push(field('context', parts.join(', ')));
       }
-      lines.push(field('gloss', entry.note), field('source', entry.source));
+      lines.push(field('gloss', entry.note));
+      // What to ask the city about a text that uses the entry, in the entry's language.
+      const lang = entry.ruleId.startsWith('en.') ? 'en' : 'fr';
+      questionsFor(entry.category, lang).forEach((question, i) => lines.push(field(i === 0 ? 'questions' : '', question.text)));
+      lines.push(field('source', entry.source));
       return lines.join('\n');
     })
     .join('\n\n')}\n`;
