@@ -9,6 +9,25 @@ export { compareFindings } from './findings.js';
 export { tokenize, type Tokens } from './tokenize/public.js';
 export { bundledLexicon } from './lexicon/bundled.js';
 export { extendLexicon, loadLexicon, type CompiledEntry, type Lexicon } from './lexicon/compile.js';
+/**
+ * Dictionaries in the formats researchers have (LIWC `.dic`, LIWC-22 `.dicx`, quanteda YAML):
+ * `readDictionary` / `writeDictionary` between a file's text and a `Dictionary`;
+ * `importDictionary` makes lexicon data of one (`word*` → the stem slot `word`, `word` →
+ * `=word`), `exportLexicon` writes any lexicon, the bundled ones included, as one.
+ */
+export {
+  DICTIONARY_FORMATS,
+  dictionaryFormatOf,
+  exportLexicon,
+  importDictionary,
+  readDictionary,
+  writeDictionary,
+  type Dictionary,
+  type DictionaryFormat,
+  type DictionaryRead,
+  type DictionaryTerm,
+  type DictionaryWarning,
+} from './dictionaries/index.js';
 export { CRITICAL_DECAY, MIN_WORDS, ROLE_FACTOR, SATURATION, STANCE_FACTOR, rescore, scoreOf, type CategoryWeights, type ScoreOptions, type ScoreWeights } from './score/score.js';
 export { PROMOTIONAL_SCORE, PROMOTIONAL_WEIGHT } from './score/reading.js';
 export { LexiconError, NovlangueError } from './errors.js';
@@ -16,6 +35,7 @@ export {
   CATEGORIES,
   type Analysis,
   type Category,
+  type CategoryDeclaration,
   type CategoryStats,
   type DocumentStance,
   type EntryContext,
@@ -29,6 +49,7 @@ export {
   type Role,
   type Sentence,
   type Stance,
+  type SwitchedOffEntry,
   type Token,
   type TokenKind,
 } from './types.js';
@@ -57,9 +78,11 @@ export {
   type Meta,
   type MetaValue,
   type RankedDocument,
+  type RecordWarning,
   type ReportResult,
   type ScoreStats,
   type SummaryOptions,
+  type SuppressedCount,
   type TextEncoding,
 } from './records.js';
 export type { CorpusOptions } from './corpus/types.js';
@@ -85,6 +108,8 @@ export {
   type ReportOptions,
   type RuleGloss,
 } from './report/index.js';
+// The HTML report as a folder (`-o DIR/`), the reports' languages, what the reports call a document and a small group.
+export { REPORT_LOCALES, SMALL_GROUP, documentPagePath, htmlSite, isSmallGroup, titleOf, type HtmlPage, type ReportLocale } from './report/index.js';
 // Validation against a labelled corpus (calibration stays in the CLI: `novlangue calibrate`).
 export { validateCorpus } from './validate/corpus.js';
 export type { Comparisons, LabelRow, LangValidation, RankedRef, RuleRow, ValidateOptions, ValidationReport, WorstPair } from './validate/types.js';
@@ -93,6 +118,8 @@ export { bundledRules, extendRules, loadRules, RULE_KINDS, type CompiledRule, ty
 // Stance markers.
 export { bundledStance, extendStance, loadStance, type MarkerClass, type MarkerKind, type StanceData, type StanceMarkers } from './stance/markers.js';
 export { rulesTable } from './rules/table.js';
+// Questions to ask the city, per category found.
+export { questionsFor, questionsForAnalysis, type Question } from './questions/index.js';
 export type {
   CooccurrenceRule,
   CueRule,

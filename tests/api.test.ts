@@ -15,6 +15,8 @@ describe('the public API', () => {
         'validateCorpus',
         'BUILTIN_FIELDS', 'KWIC_FORMATS', 'KWIC_SORTS', 'TABLE_FORMATS', 'chiSquareP', 'compareSides', 'concordance', 'documentHits', 'fieldValue',
         'formatComparison', 'formatConcordance', 'formatTerms', 'keyness', 'logLikelihood', 'logRatio', 'parseQuery', 'sidesByField', 'sortHits', 'termFrequencies',
+        'REPORT_LOCALES', 'SMALL_GROUP', 'documentPagePath', 'htmlSite', 'isSmallGroup', 'titleOf', 'questionsFor', 'questionsForAnalysis',
+        'DICTIONARY_FORMATS', 'dictionaryFormatOf', 'exportLexicon', 'importDictionary', 'readDictionary', 'writeDictionary',
       ].sort(),
     );
   });

@@ -9,9 +9,10 @@ import type { Lexicon } from '../lexicon/compile.js';
 import { REPORT_FORMATS } from '../report/types.js';
 import type { Lang } from '../types.js';
 import { EXIT } from './errors.js';
-import type { LexiconFlags } from './lexicon.js';
+import type { LexiconExportFlags, LexiconFlags, LexiconImportFlags } from './lexicon.js';
+import { DICTIONARY_FORMATS } from '../dictionaries/types.js';
 import type { CalibrateFlags } from './calibrate.js';
-import { collect, parseCount, parseCountUpTo, parseJobs, parseNonNegative, parseScore, parseSize } from './options.js';
+import { collect, typedOptions, parseCount, parseCountUpTo, parseJobs, parseNonNegative, parseScore, parseSize } from './options.js';
 import type { RunFlags } from './run.js';
 import type { ValidateFlags } from './validate.js';
 
@@ -19,7 +20,8 @@ const EXIT_HELP = `
 Exit status:
   0    done (files that could not be read are records in the report, not failures of the run)
   1    --fail-above: a document scored above the threshold; explain: no entry matches the term
-  2    usage error: bad option or argument, unreadable or invalid --lexicon or --weights,
+  2    usage error: bad option or argument, a path that does not exist or a glob that matches
+       nothing, unreadable or invalid --lexicon, --weights or novlangue.config.json,
        unwritable --output; validate, calibrate: missing or bad labels
   3    internal error (a bug: please report it)
   130  interrupted (SIGINT); 143: terminated (SIGTERM). jsonl and csv outputs hold complete
@@ -45,7 +47,7 @@ const parsePoolBytes = (value: string): number => (value.trim() === '0' ? 0 : pa
 const langOption = (description: string): Option => new Option('--lang <lang>', description).choices([...LANGS, 'auto']).default('auto');
 const lexiconOptions = (command: Command): Command =>
   command
-    .option('--lexicon <file>', 'JSON lexicon extending the bundled one (see lexicons/FORMAT.md)')
+    .addOption(new Option('--lexicon <file>', 'lexicon extending the bundled one of its language: JSON (lexicons/FORMAT.md), or a dictionary .dic, .dicx, .yml, .yaml (with --lang); repeatable, later files override same ids').argParser((file: string, previous?: string[]) => [...(previous ?? []), file]))
     .option('--lexicon-only', 'use the --lexicon file instead of the bundled lexicon');
 /** Every kind of data an analysis reads: lexicon, pattern rules, stance markers. */
 const dataOptions = (command: Command): Command =>
@@ -84,9 +86,9 @@ The method, the JSON shape and the caveats: docs/VALIDATION.md.`;
 
 /** The lexicons a subcommand looks in: the custom one, or the bundled ones (both with --lang auto). */
 async function lexiconsFor(flags: LexiconFlags): Promise<Lexicon[]> {
-  const [{ lexiconFromFlags }, { bundledLexicon }] = await Promise.all([import('./lexicon.js'), import('../lexicon/bundled.js')]);
-  const custom = await lexiconFromFlags(flags);
-  if (custom) return [custom];
+  const [{ lexiconsFromFlags }, { bundledLexicon }] = await Promise.all([import('./lexicon.js'), import('../lexicon/bundled.js')]);
+  const custom = await lexiconsFromFlags(flags);
+  if (custom.length > 0) return custom;
   const langs: Lang[] = flags.lang === 'auto' ? [...LANGS] : [flags.lang];
   return langs.map((lang) => bundledLexicon(lang));
 }
@@ -118,15 +120,20 @@ export function buildProgram(setExit: (status: number) => void): Command {
     .option('--excel', 'csv: start with a byte order mark so Excel reads UTF-8')
     .option('--group-by <field>', 'group documents by a metadata field (city, kind, source…) instead of their first folder', 'folder')
     .option('--top <n>', 'text, md: findings shown per document (default 5)', parseCount)
+    .option('--top-docs <n>', 'html: documents shown in full, highlighted, in rank order (default 50)', parseCount)
+    .addOption(new Option('--locale <locale>', 'html, text, md: the interface language (html default: French when most of the corpus is French; text, md: en)').choices(['fr', 'en', 'auto']))
+    .option('--title <title>', 'html, md: the report\'s title')
     .option('--with-text', 'json, jsonl: include the extracted text of each document')
     .option('--resume', 'jsonl, csv with --output FILE: keep the records an interrupted run left in FILE, analyse only the other files')
     .option('--color', 'text: colours even when stdout is not a terminal')
     .option('--no-color', 'text: no colours')
     .option('-q, --quiet', 'no progress bar, no notes on stderr')
+    .option('--config <file>', 'settings file (default: the nearest novlangue.config.json in this folder or above; see docs/CLI.md)')
+    .option('--no-config', 'read no settings file')
     .addHelpText('after', EXIT_HELP)
-    .action(async (paths: string[], flags: RunFlags) => {
+    .action(async (paths: string[], flags: RunFlags, command: Command) => {
       const { runCorpus } = await import('./run.js');
-      setExit(await runCorpus(paths, flags));
+      setExit(await runCorpus(paths, flags, typedOptions(command), program.commands.map((sub) => sub.name())));
     });
 
   lexiconOptions(
@@ -208,6 +215,32 @@ Example:
       setExit(await runCalibrate(paths, flags));
     });
   toolboxCommands(program, setExit);
+  const lexicon = program.command('lexicon').description('lexicons and the dictionary formats researchers use: LIWC .dic, LIWC-22 .dicx, quanteda YAML');
+  lexicon
+    .command('import')
+    .description('a dictionary (.dic, .dicx, .yml, .yaml) as a novlangue lexicon (JSON); a word* becomes a stem pattern, a plain word an exact form')
+    .argument('<file>', 'the dictionary file')
+    .addOption(new Option('--lang <lang>', 'the language of the texts the dictionary is for').choices([...LANGS]).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'the dictionary format (default: from the file name)').choices([...DICTIONARY_FORMATS]))
+    .option('-o, --output <file>', 'write the lexicon to a file instead of stdout')
+    .option('-q, --quiet', 'no notes on stderr')
+    .action(async (file: string, flags: LexiconImportFlags) => {
+      const { runLexiconImport } = await import('./lexicon.js');
+      setExit(await runLexiconImport(file, flags));
+    });
+  lexiconOptions(
+    lexicon
+      .command('export')
+      .description('a lexicon (the bundled one of --lang, with any --lexicon files) as a dictionary file')
+      .addOption(new Option('--lang <lang>', 'the lexicon to export').choices([...LANGS]).makeOptionMandatory())
+      .addOption(new Option('-f, --format <format>', 'the dictionary format').choices([...DICTIONARY_FORMATS]).makeOptionMandatory())
+      .option('-o, --output <file>', 'write the dictionary to a file instead of stdout')
+      .option('-q, --quiet', 'no notes on stderr'),
+  ).action(async (flags: LexiconExportFlags) => {
+    const { runLexiconExport } = await import('./lexicon.js');
+    setExit(await runLexiconExport(flags));
+  });
+  for (const command of lexicon.commands) command.exitOverride();
   return program;
 }
 
