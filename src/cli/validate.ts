@@ -50,7 +50,8 @@ export function failuresNote(failures: readonly CorpusFailure[], inReport: boole
   const counts = [...codes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, count]) => `${code} ${count}`).join(', ');
   const head = `novlangue: ${failures.length} file${failures.length === 1 ? '' : 's'} could not be analysed (${counts}) and ${failures.length === 1 ? 'is' : 'are'} left out`;
   if (inReport) return `${head}; the report lists them.\n`;
-  return `${head}:\n${failures.map((failure) => `  ${terminalText(failure.file)}: ${failure.error.code} ${terminalText(failure.error.message)}\n`).join('')}`;
+  // The message starts with the file's name: each line is the code, then the message.
+  return `${head}:\n${failures.map((failure) => `  ${failure.error.code}  ${terminalText(failure.error.message)}\n`).join('')}`;
 }
 
 /** Run `validate`; resolves to the exit status. */
