@@ -19,8 +19,10 @@ import { checkInputs } from './inputs.js';
 import { configFor, settle, type RunFlags } from './settings.js';
 
 export type { RunFlags } from './settings.js';
-import { STDIN, stdinRecords } from './stdin.js';
 
+
+/** The path that means standard input. */
+const STDIN = '-';
 
 /** Formats written record by record as the run goes. */
 const STREAMED: ReadonlySet<ReportFormat> = new Set(['jsonl', 'csv']);
@@ -60,6 +62,8 @@ export async function runCorpus(paths: readonly string[], typed: RunFlags, given
   const flags = settle(typed, given, configFor(typed));
   checkCombinations(paths, flags);
   const fromStdin = paths.length === 1 && paths[0] === STDIN;
+  // The analyser loads in this thread only when it reads standard input: with a pool, workers analyse.
+  const stdinRecords = fromStdin ? (await import('./stdin.js')).stdinRecords : undefined;
   if (!fromStdin && paths.includes(STDIN)) throw new UsageError('`-` (standard input) is read alone: give it without other paths.');
   if (!fromStdin) await checkInputs(paths, commands);
   const custom = await customFromFlags(flags);
@@ -124,13 +128,13 @@ export async function runCorpus(paths: readonly string[], typed: RunFlags, given
     if (flags.format === 'jsonl' || flags.format === 'csv') {
       // Streamed: each record comes as its line, made where it was analysed (a worker, with --jobs).
       const line: LineFormat = { format: flags.format, options: { per: flags.per, withText: flags.withText ?? false, groupBy: flags.groupBy } };
-      for await (const record of fromStdin ? (stdinRecords(options, line) as AsyncGenerator<RecordLine>) : analyzeCorpusLines(paths, options, line)) {
+      for await (const record of stdinRecords ? (stdinRecords(options, line) as AsyncGenerator<RecordLine>) : analyzeCorpusLines(paths, options, line)) {
         progress.tick(record.file);
         count(record);
         await output.write(record.line);
       }
     } else {
-      for await (const lean of fromStdin ? (stdinRecords({ ...options, lean: true }, undefined) as AsyncGenerator<ReportResult>) : analyzeCorpus(paths, { ...options, lean: true })) {
+      for await (const lean of stdinRecords ? (stdinRecords({ ...options, lean: true }, undefined) as AsyncGenerator<ReportResult>) : analyzeCorpus(paths, { ...options, lean: true })) {
         progress.tick(lean.file);
         count(isCorpusFailure(lean) ? { file: lean.file, code: lean.error.code } : { file: lean.file, score: lean.score, findings: lean.findings.length });
         kept.push(lean);
