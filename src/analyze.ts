@@ -3,7 +3,7 @@ import { compareFindings, findingAt, type FindingText } from './findings.js';
 import { segmentByLanguage } from './detect/detect.js';
 import { isLang, langList, LANGS } from './languages/index.js';
 import { bundledLexicon } from './lexicon/bundled.js';
-import type { Lexicon } from './lexicon/compile.js';
+import { declaredCategoriesOf, isCompiledLexicon, lexiconList, lexiconOf, repeatedLang, type LexiconOption } from './lexicon/per-lang.js';
 import { matchTerms, type TermMatch } from './lexicon/match.js';
 import { findPatterns } from './rules/index.js';
 import { bundledRules, type RuleSet } from './rules/load.js';
@@ -20,13 +20,18 @@ export interface AnalyzeOptions {
   /**
    * Language of the text. `'auto'` (the default) detects it with franc, per document and per
    * paragraph, so that an English paragraph of a French page gets the English lexicon.
-   * With a `lexicon` and no `lang`, the lexicon's language is used.
+   * With one `lexicon` and no `lang`, the lexicon's language is used (with one per language,
+   * `'auto'`).
    */
   lang?: Lang | 'auto';
   /** What `'auto'` answers for a text too short to tell. Default `'fr'`. */
   fallback?: Lang;
-  /** Lexicon to use instead of the bundled one for its language (see `loadLexicon`, `extendLexicon`). */
-  lexicon?: Lexicon;
+  /**
+   * Lexicon to use instead of the bundled one for its language (see `loadLexicon`,
+   * `extendLexicon`), or a list of them, at most one per language: each serves the paragraphs
+   * in its language, the bundled lexicon the others.
+   */
+  lexicon?: LexiconOption;
   /** Pattern rules to use instead of the bundled ones for their language (see `loadRules`, `extendRules`). */
   rules?: RuleSet;
   /** Stance markers to use instead of the bundled ones for their language (see `loadStance`, `extendStance`). */
@@ -52,11 +57,26 @@ function checkOptions(options: AnalyzeOptions): void {
   if (options.fallback !== undefined && !isLang(options.fallback)) {
     throw new TypeError(`novlangue: analyze() expects fallback ${langList()}, instead received ${JSON.stringify(options.fallback)}.`);
   }
+  checkLexicons(options.lexicon);
+}
+
+/** The `lexicon` option: compiled lexicons (`loadLexicon`, `extendLexicon`), at most one per language. */
+function checkLexicons(option: AnalyzeOptions['lexicon']): void {
+  if (option === undefined) return;
+  const invalid = lexiconList(option).find((lexicon) => !isCompiledLexicon(lexicon));
+  if (invalid !== undefined || (Array.isArray(option) && option.length === 0)) {
+    throw new TypeError(`novlangue: analyze() expects lexicon as a compiled lexicon (loadLexicon, extendLexicon) or a non-empty list of them, instead received ${describeValue(invalid ?? option)}.`);
+  }
+  const repeated = repeatedLang(option);
+  if (repeated) {
+    throw new TypeError(`novlangue: analyze() takes one lexicon per language, but two are for "${repeated.lang}" (${repeated.sources[0]} and ${repeated.sources[1]}): extend one with the other (extendLexicon).`);
+  }
 }
 
 /** The language segments to analyse: one for a fixed language, per-paragraph ones for `auto`. */
 function segmentsOf(text: string, options: AnalyzeOptions): Segment[] {
-  const lang = options.lang ?? (options.lexicon ? options.lexicon.lang : 'auto');
+  const lexicons = lexiconList(options.lexicon);
+  const lang = options.lang ?? (lexicons.length === 1 ? lexicons[0]!.lang : 'auto');
   if (lang !== 'auto') return [{ start: 0, end: text.length, lang }];
   return segmentByLanguage(text, options.fallback ?? 'fr');
 }
@@ -84,8 +104,8 @@ function termFinding(match: TermMatch, on: FindingText, lang: Lang): Finding {
  * Analyse a text: tokens, sentences, lexicon terms and rhetorical patterns with their stance,
  * per-category figures, and a 0-100 score of novlangue in the author's own voice.
  * @param text the text to analyse (plain text; see `analyzeCorpus` for files)
- * @param options language, fallback language, lexicon
- * @throws {TypeError} when `text` is not a string or an option is invalid
+ * @param options language, fallback language, lexicons (one per language), rules, stance markers, weights
+ * @throws {TypeError} when `text` is not a string or an option is invalid (two lexicons for one language)
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (typeof text !== 'string') {
@@ -97,7 +117,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const findings: Finding[] = [];
   for (const segmentLang of new Set(segments.map((segment) => segment.lang))) {
-    const lexicon = options.lexicon?.lang === segmentLang ? options.lexicon : bundledLexicon(segmentLang);
+    const lexicon = lexiconOf(options.lexicon, segmentLang) ?? bundledLexicon(segmentLang);
     const own = segments.filter((segment) => segment.lang === segmentLang);
     for (const segment of own) {
       for (const match of matchTerms(tokens, sentences, lexicon, segment.tokenStart, segment.tokenEnd)) {
@@ -124,7 +144,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     words,
     short: words < MIN_WORDS,
     score,
-    categories: categoryStats(findings, words, options.weights),
+    categories: categoryStats(findings, words, options.weights, declaredCategoriesOf(options.lexicon)),
     findings,
     stance,
   };

@@ -9,6 +9,8 @@ export { compareFindings } from './findings.js';
 export { tokenize, type Tokens } from './tokenize/public.js';
 export { bundledLexicon } from './lexicon/bundled.js';
 export { extendLexicon, loadLexicon, type CompiledEntry, type Lexicon } from './lexicon/compile.js';
+/** The `lexicon` option of `analyze()` and `analyzeCorpus()`: one lexicon, or one per language. */
+export type { LexiconOption } from './lexicon/per-lang.js';
 /**
  * Dictionaries in the formats researchers have (LIWC `.dic`, LIWC-22 `.dicx`, quanteda YAML):
  * `readDictionary` / `writeDictionary` between a file's text and a `Dictionary`;
@@ -86,6 +88,8 @@ export {
   type TextEncoding,
 } from './records.js';
 export type { CorpusOptions } from './corpus/types.js';
+/** Options of `csvHeader`, `csvRows` and `formatCsv`: the report options and the run's declared categories. */
+export type { CsvOptions } from './report/csv.js';
 export {
   CSV_DOCUMENT_COLUMNS,
   CSV_FINDING_COLUMNS,

@@ -86,6 +86,18 @@ describe('a run with a config file', () => {
     expect(weighted.summary.total.score.max).toBeLessThan(plain.summary.total.score.max);
   });
 
+  it('a lexicon per language serves, in a run in auto, the documents of its language', () => {
+    mkdirSync(path.join(root, 'projet', 'bilingue'), { recursive: true });
+    writeFileSync(path.join(root, 'projet', 'bilingue', 'fr.txt'), 'Le conseil a voté l’installation de la borne Zéphyr pour les démarches des habitants du quartier, au printemps prochain.\n');
+    writeFileSync(path.join(root, 'projet', 'bilingue', 'en.txt'), 'The council voted to install the Zephyr kiosk for the paperwork of the residents of the district, next spring.\n');
+    const entry = (id: string, pattern: string) => ({ id, category: 'management', patterns: [pattern], weight: 1, note: 'Une entrée de test, pour vérifier qu’un lexique sert sa langue.', section: 'SILENCE ET NON-DITS' });
+    writeFileSync(path.join(root, 'projet', 'lex-fr.json'), JSON.stringify({ lang: 'fr', entries: [entry('borne-test', 'borne zéphyr')] }));
+    writeFileSync(path.join(root, 'projet', 'lex-en.json'), JSON.stringify({ lang: 'en', entries: [entry('kiosk-test', 'zephyr kiosk')] }));
+    write({ format: 'jsonl', lang: 'auto', lexicons: { fr: 'lex-fr.json', en: 'lex-en.json' } });
+    const found = records(novlangue(['bilingue', '-q']).stdout).map((record) => [record.file, record.findings.map((finding) => finding.ruleId).filter((id) => id.endsWith('-test'))]);
+    expect(found).toEqual([['bilingue/en.txt', ['en.kiosk-test']], ['bilingue/fr.txt', ['fr.borne-test']]]);
+  });
+
   it('is found from a subfolder too', () => {
     write({ format: 'jsonl', exclude: ['**/brouillons/**'] });
     const run = novlangue(['.'], path.join(root, 'projet', 'textes'));

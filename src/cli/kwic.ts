@@ -21,7 +21,7 @@ export interface KwicFlags extends CorpusReadFlags {
 function knownRuleIds(custom: CustomData, lang: Lang | 'auto'): Set<string> {
   const ids = new Set<string>();
   for (const code of lang === 'auto' ? LANGS : [lang]) {
-    const lexicon = custom.lexicon?.lang === code ? custom.lexicon : bundledLexicon(code);
+    const lexicon = custom.lexicon?.find((own) => own.lang === code) ?? bundledLexicon(code);
     const rules = custom.rules?.lang === code ? custom.rules : bundledRules(code);
     for (const entry of lexicon.entries) ids.add(entry.ruleId);
     for (const rule of rules.rules) ids.add(rule.ruleId);

@@ -24,7 +24,8 @@ export interface LexiconFlags {
 
 /** The compiled data the flags ask for; absent keys: the bundled data. */
 export interface CustomData {
-  lexicon?: Lexicon;
+  /** One lexicon per language the `--lexicon` files are for. */
+  lexicon?: readonly Lexicon[];
   rules?: RuleSet;
   stance?: StanceMarkers;
 }
@@ -125,24 +126,14 @@ export async function lexiconsFromFlags(flags: LexiconFlags): Promise<Lexicon[]>
 }
 
 /**
- * The lexicon the flags ask for, `undefined` for the bundled one. With `--lang auto` each
- * file's own `lang` says which bundled lexicon it extends.
- * @throws {UsageError} as `lexiconsFromFlags`, and when the files are for two languages (an
- * analysis takes one custom lexicon: give the files of the documents' language)
+ * Every custom data file the flags name, compiled: with `--lang auto`, the `--lexicon` files of
+ * each language make that language's lexicon (`--lexicon fr.json --lexicon en.json`), which
+ * serves the documents and paragraphs in it (see `lexiconsFromFlags` for the errors).
  */
-export async function lexiconFromFlags(flags: LexiconFlags): Promise<Lexicon | undefined> {
-  const lexicons = await lexiconsFromFlags(flags);
-  if (lexicons.length > 1) {
-    throw new UsageError(`the --lexicon files are for ${lexicons.map((lexicon) => `"${lexicon.lang}" (${lexicon.sources.slice(1).join(', ') || lexicon.sources.join(', ')})`).join(' and ')}; an analysis takes the files of one language: give those of the documents' language.`);
-  }
-  return lexicons[0];
-}
-
-/** Every custom data file the flags name, compiled (see `lexiconFromFlags` for the errors). */
 export async function customFromFlags(flags: LexiconFlags): Promise<CustomData> {
   const custom: CustomData = {};
-  const lexicon = await lexiconFromFlags(flags);
-  if (lexicon) custom.lexicon = lexicon;
+  const lexicons = await lexiconsFromFlags(flags);
+  if (lexicons.length > 0) custom.lexicon = lexicons;
   if (flags.rules !== undefined) {
     const { data, base } = await readDataFile(flags.rules, 'rules', flags.lang);
     const { bundledRules, extendRules } = await import('../rules/load.js');

@@ -84,19 +84,17 @@ function jsonlRecord(text: string, n: number, file: string, withText: boolean): 
   return { file: value['file'], score };
 }
 
-const COLUMN = {
-  file: CSV_DOCUMENT_COLUMNS.indexOf('file'),
-  score: CSV_DOCUMENT_COLUMNS.indexOf('score'),
-  code: CSV_DOCUMENT_COLUMNS.indexOf('error_code'),
-};
-
-function csvRecord(text: string, n: number, file: string): Recorded {
+/**
+ * A row of the `--per document` CSV whose columns are `columns` (the run's header: the fixed
+ * columns, plus those of the categories a custom lexicon declares).
+ */
+function csvRecord(text: string, n: number, file: string, columns: readonly string[]): Recorded {
   const cells = csvCells(text);
-  if (!cells || cells.length !== CSV_DOCUMENT_COLUMNS.length) throw notOurs(file, `row ${n} does not have the ${CSV_DOCUMENT_COLUMNS.length} columns of --per document`);
-  const name = csvText(cells[COLUMN.file]!);
-  const code = cells[COLUMN.code]!;
+  if (!cells || cells.length !== columns.length) throw notOurs(file, `row ${n} does not have the ${columns.length} columns of --per document`);
+  const name = csvText(cells[columns.indexOf('file')]!);
+  const code = cells[columns.indexOf('error_code')]!;
   if (code !== '') return { file: name, code };
-  const score = cells[COLUMN.score]!;
+  const score = cells[columns.indexOf('score')]!;
   if (score === '' || !Number.isFinite(Number(score))) throw notOurs(file, `row ${n} has neither a score nor an error code`);
   return { file: name, score: Number(score) };
 }
@@ -110,6 +108,7 @@ function csvRecord(text: string, n: number, file: string): Recorded {
 export async function readResume(file: string, format: 'jsonl' | 'csv', options: ReportOptions): Promise<Resumed | undefined> {
   const csv = format === 'csv';
   const header = csvHeader(options).slice(0, -2);
+  const columns = csvCells(header.replace(/^\uFEFF/u, '')) ?? CSV_DOCUMENT_COLUMNS;
   const resumed: Resumed = { records: [], bytes: 0, header: false };
   let n = 0;
   try {
@@ -123,7 +122,7 @@ export async function readResume(file: string, format: 'jsonl' | 'csv', options:
         }
         resumed.header = true;
       } else {
-        resumed.records.push(csv ? csvRecord(text, n, file) : jsonlRecord(text, n, file, options.withText ?? false));
+        resumed.records.push(csv ? csvRecord(text, n, file, columns) : jsonlRecord(text, n, file, options.withText ?? false));
       }
       resumed.bytes = end;
     }

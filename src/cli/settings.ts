@@ -15,7 +15,8 @@ export interface RunFlags {
   format: ReportFormat;
   output?: string;
   lang: Lang | 'auto';
-  lexicon?: string;
+  /** `--lexicon FILE`, repeatable: the files combine in order, one lexicon per language. */
+  lexicon?: string | string[];
   lexiconOnly?: boolean;
   rules?: string;
   stance?: string;
@@ -82,9 +83,10 @@ export function settle(flags: RunFlags, given: ReadonlySet<string>, config: Conf
     if (!given.has('groupBy') && config.groupBy !== undefined) settled.groupBy = config.groupBy;
     if (!given.has('top') && config.top !== undefined) settled.top = config.top;
     if (!given.has('weights') && config.weights !== undefined) settled.weights = config.weights;
-    if (!given.has('lexicon')) {
-      const lexicon = onePerRun(config.lexicons, settled.lang, 'lexicons', config);
-      if (lexicon !== undefined) settled.lexicon = lexicon;
+    if (!given.has('lexicon') && config.lexicons) {
+      // A run in auto takes a lexicon per language; a run in one language, that language's.
+      const files = settled.lang === 'auto' ? Object.values(config.lexicons) : [config.lexicons[settled.lang]].filter((file) => file !== undefined);
+      if (files.length > 0) settled.lexicon = files;
     }
     if (!given.has('rules')) {
       const rules = onePerRun(config.rules, settled.lang, 'rules', config);

@@ -32,7 +32,7 @@ export function customOf(settings: RunSettings): CustomData {
   if (!custom) {
     const { lexicon, rules, stance } = settings;
     custom = {
-      lexicon: lexicon && loadLexicon(lexicon.data, lexicon.label),
+      lexicon: lexicon && lexicon.map(({ data, label }) => loadLexicon(data, label)),
       rules: rules && loadRules(rules.data, rules.label),
       stance: stance && loadStance(stance.data, stance.label),
     };

@@ -14,6 +14,7 @@ import { DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from './limits.js';
 import { poolPays, runInPool } from './pool.js';
 import { finish, lexiconData, rulesData, stanceData, type RunOutput, type RunSettings } from './run-output.js';
 import type { DocumentText } from '../documents/index.js';
+import { isCompiledLexicon, lexiconList, repeatedLang } from '../lexicon/per-lang.js';
 import type { ScoreWeights } from '../score/score.js';
 import type { CorpusOptions } from './types.js';
 import type { CorpusFailure, CorpusResult, ReportResult } from '../records.js';
@@ -43,6 +44,20 @@ function disabledRules(value: unknown): string[] | undefined {
     throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "disable" must be an array of rule ids, instead received ${describeValue(value)}.`);
   }
   return [...(value as string[])];
+}
+
+/** The `lexicon` option: one compiled lexicon, or a non-empty list of them, at most one per language. */
+function checkLexicons(value: CorpusOptions['lexicon']): void {
+  if (value === undefined) return;
+  const lexicons = lexiconList(value);
+  const invalid = lexicons.find((lexicon) => !isCompiledLexicon(lexicon));
+  if (invalid !== undefined || lexicons.length === 0) {
+    throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "lexicon" must be a compiled lexicon (loadLexicon, extendLexicon) or a non-empty list of them, instead received ${describeValue(invalid ?? value)}.`);
+  }
+  const repeated = repeatedLang(value);
+  if (repeated) {
+    throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "lexicon" takes one lexicon per language, but two are for "${repeated.lang}" (${repeated.sources[0]} and ${repeated.sources[1]}): extend one with the other (extendLexicon).`);
+  }
 }
 
 /** The `weights` option, checked against the weights schema (loaded only when weights are given). */
@@ -94,6 +109,7 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
     throw new NovlangueError('EOPTION', `novlangue: analyzeCorpus() option "lang" must be ${langList(['auto'])}, instead received ${describeValue(lang)}.`);
   }
   const skip = skipped(options.skip);
+  checkLexicons(options.lexicon);
   const weights = options.weights === undefined ? undefined : await checkedWeights(options.weights);
   // A line is made of the record at once: no record is kept, so there is nothing to make lean.
   const settings: RunSettings = { lang, maxBytes, lexicon: undefined, rules: undefined, stance: undefined, weights, disable: disabledRules(options.disable), lean: options.lean === true && !line, line };
@@ -106,7 +122,7 @@ async function* run(paths: string | readonly string[], options: CorpusOptions, l
   const custom = { lexicon: options.lexicon, rules: options.rules, stance: options.stance };
   const { signal } = options;
 
-  const all: Listed[] = await listCorpus(inputs, options.exclude, options.ignore);
+  const all: Listed[] = await listCorpus(inputs, options.exclude, options.ignore, options.onWarning);
   const listed = skip.size === 0 ? all : all.filter((item) => !skip.has(item.file));
   options.onListed?.(listed.length);
   let files = 0;

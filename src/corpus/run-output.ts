@@ -4,8 +4,8 @@
  * never the analyser, which only its workers need (franc alone builds trigram tables for every
  * language it knows on import: a pooled run over 10,000 files peaks 6 to 8 MB lower without).
  */
-import type { Lexicon } from '../lexicon/compile.js';
 import { lexiconToData } from '../lexicon/data.js';
+import { lexiconList, type LexiconOption } from '../lexicon/per-lang.js';
 import type { RuleSet } from '../rules/load.js';
 import type { RulesData } from '../rules/types.js';
 import type { ScoreWeights } from '../score/score.js';
@@ -18,8 +18,11 @@ import type { CorpusResult } from '../records.js';
 export interface RunSettings {
   lang: Lang | 'auto';
   maxBytes: number;
-  /** A custom lexicon as data (`undefined`: the bundled one), recompiled once per worker. */
-  lexicon: { data: LexiconData; label: string } | undefined;
+  /**
+   * The custom lexicons as data, one per language, in the order given (`undefined`: the
+   * bundled ones), recompiled once per worker.
+   */
+  lexicon: Array<{ data: LexiconData; label: string }> | undefined;
   /** Custom pattern rules as data (`undefined`: the bundled ones), recompiled once per worker. */
   rules: { data: RulesData; label: string } | undefined;
   /** Custom stance markers as data (`undefined`: the bundled ones), recompiled once per worker. */
@@ -37,9 +40,9 @@ export interface RunSettings {
 /** What a run yields per file: a record, or in streamed runs its line. */
 export type RunOutput = CorpusResult | RecordLine;
 
-/** A compiled lexicon back to the data it was compiled from, entry order kept (it breaks ties). */
-export function lexiconData(lexicon: Lexicon): RunSettings['lexicon'] {
-  return { data: lexiconToData(lexicon), label: lexicon.sources.join(' + ') };
+/** Compiled lexicons (one, or one per language) back to the data they were compiled from, entry order kept (it breaks ties). */
+export function lexiconData(option: LexiconOption): RunSettings['lexicon'] {
+  return lexiconList(option).map((lexicon) => ({ data: lexiconToData(lexicon), label: lexicon.sources.join(' + ') }));
 }
 
 /** Compiled rules back to the data they were compiled from, rule order kept. */

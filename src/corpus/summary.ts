@@ -25,7 +25,10 @@ function scoreStats(scores: number[]): ScoreStats {
 
 /** Figures of a set of documents. Rates are per 1,000 words of the set's whole text. */
 export function summarizeGroup(key: string | null, documents: readonly CorpusDocumentLean[]): GroupSummary {
-  const categories = Object.fromEntries(CATEGORIES.map((category) => [category, { count: 0, weighted: 0, rate: 0, documents: 0 }])) as Record<Category, CategoryTotal>;
+  // The nine, then the categories custom lexicons declared (those the documents have figures of), by id.
+  const declared = [...new Set(documents.flatMap((document) => Object.keys(document.categories)))].filter((category) => !(CATEGORIES as readonly string[]).includes(category)).sort();
+  const all = [...CATEGORIES, ...declared] as Category[];
+  const categories = Object.fromEntries(all.map((category) => [category, { count: 0, weighted: 0, rate: 0, documents: 0 }])) as Record<Category, CategoryTotal>;
   const readings = { promotional: 0, critical: 0, neutral: 0 };
   let words = 0;
   let findings = 0;
@@ -33,7 +36,8 @@ export function summarizeGroup(key: string | null, documents: readonly CorpusDoc
     words += document.words;
     findings += document.findings.length;
     readings[document.stance.reading]++;
-    for (const category of CATEGORIES) {
+    for (const category of all) {
+      if (!Object.hasOwn(document.categories, category)) continue;
       const stats = document.categories[category];
       const total = categories[category];
       total.count += stats.count;
@@ -41,7 +45,7 @@ export function summarizeGroup(key: string | null, documents: readonly CorpusDoc
       if (stats.count > 0) total.documents++;
     }
   }
-  for (const category of CATEGORIES) {
+  for (const category of all) {
     const total = categories[category];
     total.weighted = round(total.weighted, 2);
     total.rate = words === 0 ? 0 : round((1000 * total.count) / words, 3);
@@ -51,7 +55,8 @@ export function summarizeGroup(key: string | null, documents: readonly CorpusDoc
 
 /** Up to three categories of a document with the most weighted points (ties: report order). */
 function topCategories(document: CorpusDocumentLean): Category[] {
-  return CATEGORIES.filter((category) => document.categories[category].count > 0)
+  // The record's own categories: the nine, then those its lexicons declared.
+  return (Object.keys(document.categories) as Category[]).filter((category) => document.categories[category].count > 0)
     .map((category, order) => ({ category, weighted: document.categories[category].weighted, order }))
     .sort((a, b) => b.weighted - a.weighted || a.order - b.order)
     .slice(0, 3)

@@ -34,7 +34,8 @@ export function suppressFindings(analysis: Analysis, suppressions: readonly Supp
   if (counts.size === 0) return [];
   analysis.findings = kept;
   analysis.score = scoreOf(kept, analysis.words, { weights, evidence: analysis.stance.evidence });
-  analysis.categories = categoryStats(kept, analysis.words, weights);
+  // The same categories as before, declared ones included, even those left without a finding.
+  analysis.categories = categoryStats(kept, analysis.words, weights, Object.keys(analysis.categories));
   const share = (stance: Stance): number => (kept.length === 0 ? 0 : Math.round((1000 * kept.filter((f) => f.stance === stance).length) / kept.length) / 1000);
   analysis.stance = { ...analysis.stance, use: share('use'), reported: share('reported'), distanced: share('distanced') };
   analysis.stance.reading = readingOf(analysis.score, kept, analysis.stance.criticalFrame);

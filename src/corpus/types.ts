@@ -1,19 +1,24 @@
 /** The options of a corpus run (its records are in `src/records.ts`). */
-import type { Lexicon } from '../lexicon/compile.js';
+import type { LexiconOption } from '../lexicon/per-lang.js';
 import type { RuleSet } from '../rules/load.js';
 import type { StanceMarkers } from '../stance/markers.js';
 import type { ScoreWeights } from '../score/score.js';
 import type { Lang } from '../types.js';
+import type { CorpusWarning } from '../records.js';
 
 /** Options of `analyzeCorpus()`. */
 export interface CorpusOptions {
   /**
    * Language of the documents. Default `'auto'`: detected per document and per paragraph.
-   * With `'auto'`, a `lexicon` serves the documents in its language.
+   * With `'auto'`, a `lexicon` serves the documents (and paragraphs) in its language.
    */
   lang?: Lang | 'auto';
-  /** Lexicon to use instead of the bundled one (`loadLexicon`, `extendLexicon`). */
-  lexicon?: Lexicon;
+  /**
+   * Lexicon to use instead of the bundled one of its language (`loadLexicon`, `extendLexicon`),
+   * or a list of them, at most one per language (`EOPTION` otherwise): with `'auto'`, each
+   * serves the documents and paragraphs in its language, the bundled lexicon the others.
+   */
+  lexicon?: LexiconOption;
   /** Pattern rules to use instead of the bundled ones of their language (`loadRules`, `extendRules`). */
   rules?: RuleSet;
   /** Stance markers to use instead of the bundled ones of their language (`loadStance`, `extendStance`). */
@@ -57,6 +62,12 @@ export interface CorpusOptions {
   skip?: Iterable<string>;
   /** Stops the run: no record is yielded after the signal is aborted. */
   signal?: AbortSignal;
+  /**
+   * Called, before `onListed`, with each problem that belongs to no record: a sidecar
+   * `x.meta.json` in a walked folder next to no document `x` (a misnamed one is a warning on the
+   * record of the document it was meant for). Default: such warnings are not reported.
+   */
+  onWarning?: (warning: CorpusWarning) => void;
   /** Called once the inputs are listed, before the first record, with the number of records to come. */
   onListed?: (count: number) => void;
 }

@@ -46,6 +46,8 @@ export interface RulePatternOptions {
   sets: Readonly<Record<string, string>>;
   /** Whether `@`, `#`, `!` and `*N` slots are allowed (sequence and cooccurrence rules; not cues). */
   extended: boolean;
+  /** Categories declared by custom lexicons, which `@category:x` may name besides the bundled ones. */
+  categories?: readonly string[];
 }
 
 /** Universal POS tags (universaldependencies.org/u/pos). */
@@ -202,8 +204,9 @@ function compileExpression(expression: string, options: RulePatternOptions & { l
     if (alternative === '@term') categories.add('*');
     else if (alternative.startsWith('@category:')) {
       const category = alternative.slice('@category:'.length);
-      if (!(CATEGORIES as readonly string[]).includes(category)) {
-        throw new PatternError(`unknown category in "${alternative}": expected one of ${CATEGORIES.join(', ')}`);
+      if (!(CATEGORIES as readonly string[]).includes(category) && !options.categories?.includes(category)) {
+        const declared = options.categories?.length ? `, or one declared by a custom lexicon (${options.categories.join(', ')})` : ' (or one declared by a custom lexicon, loaded before the rules)';
+        throw new PatternError(`unknown category in "${alternative}": expected one of ${CATEGORIES.join(', ')}${declared}`);
       }
       categories.add(category as Category);
     } else if (alternative.startsWith('#')) {

@@ -32,6 +32,15 @@ export function descriptionOfCategory(category: string): string {
   return known?.description ?? declared.get(category)?.description ?? '';
 }
 
+/**
+ * The ids of the categories the custom lexicons compiled in this thread declare, beyond the
+ * bundled nine, sorted (code unit order): in a run, the main thread and each worker compile
+ * the same lexicons, so they list the same ids in the same order.
+ */
+export function declaredCategoryIds(): string[] {
+  return [...declared.keys()].filter((id) => !isBundledCategory(id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** The label a custom lexicon declared for `category`, if one did. */
 export function declaredCategoryLabel(category: string): string | undefined {
   return declared.get(category)?.label;

@@ -1,9 +1,12 @@
 /**
  * CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed). The columns are
- * fixed and documented, so a spreadsheet or a script built on them keeps working.
+ * fixed and documented, so a spreadsheet or a script built on them keeps working; a run whose
+ * custom lexicons declare categories has their columns too, after every fixed column but the
+ * error's, so that each fixed column keeps its position.
  */
 import { isCorpusFailure, type MetaValue, type ReportResult } from '../records.js';
-import { CATEGORIES } from '../types.js';
+import { CATEGORIES, type CategoryStats } from '../types.js';
+import { declaredCategoryIds, isBundledCategory } from '../lexicon/categories.js';
 import { csvField } from './escape.js';
 import { contextOf, titleOf } from './facts.js';
 import { groupOf, yearOf } from '../records.js';
@@ -12,7 +15,7 @@ import type { ReportInput, ReportOptions } from './types.js';
 /** Metadata fields that get their own column (the ones the docs describe). */
 export const CSV_META_FIELDS = ['city', 'kind', 'date', 'source'] as const;
 
-/** Columns of `--per document` (the default), in order. */
+/** Columns of `--per document` (the default), in order, for a run without declared categories. */
 export const CSV_DOCUMENT_COLUMNS: readonly string[] = [
   'file',
   'folder',
@@ -71,6 +74,28 @@ export const CSV_FINDING_COLUMNS: readonly string[] = [
   'error_message',
 ];
 
+/** CSV options: the report options, and the categories declared by the run's custom lexicons. */
+export type CsvOptions = ReportOptions & {
+  /**
+   * `--per document`: the declared categories that get `<id>_count, <id>_rate` columns, in
+   * order, after `group`. Default: those of the custom lexicons compiled in this thread
+   * (`formatCsv`: those of its records), sorted by id.
+   */
+  categories?: readonly string[];
+};
+
+/** The declared categories of the options, without the bundled ones. */
+function declaredOf(options: CsvOptions): readonly string[] {
+  return (options.categories ?? declaredCategoryIds()).filter((category) => !isBundledCategory(category));
+}
+
+/** `CSV_DOCUMENT_COLUMNS` with the columns of the declared categories before the error's. */
+function documentColumns(declared: readonly string[]): readonly string[] {
+  if (declared.length === 0) return CSV_DOCUMENT_COLUMNS;
+  const errorAt = CSV_DOCUMENT_COLUMNS.indexOf('error_code');
+  return [...CSV_DOCUMENT_COLUMNS.slice(0, errorAt), ...declared.flatMap((category) => [`${category}_count`, `${category}_rate`]), ...CSV_DOCUMENT_COLUMNS.slice(errorAt)];
+}
+
 type Cell = string | number | boolean | null;
 
 const metaCell = (value: MetaValue | undefined): Cell =>
@@ -79,8 +104,8 @@ const metaCell = (value: MetaValue | undefined): Cell =>
 const line = (cells: readonly Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
 
 /** The header line (with a BOM first when `excel`). */
-export function csvHeader(options: ReportOptions = {}): string {
-  const columns = options.per === 'finding' ? CSV_FINDING_COLUMNS : CSV_DOCUMENT_COLUMNS;
+export function csvHeader(options: CsvOptions = {}): string {
+  const columns = options.per === 'finding' ? CSV_FINDING_COLUMNS : documentColumns(declaredOf(options));
   return `${options.excel ? '\uFEFF' : ''}${line(columns)}`;
 }
 
@@ -89,7 +114,7 @@ export function csvHeader(options: ReportOptions = {}): string {
  * is one line with its error code and message in both modes; a document without findings has
  * no line in `per: 'finding'`.
  */
-export function csvRows(result: ReportResult, options: ReportOptions = {}): string {
+export function csvRows(result: ReportResult, options: CsvOptions = {}): string {
   const blanks = (count: number): null[] => new Array<null>(count).fill(null);
   if (options.per === 'finding') {
     if (isCorpusFailure(result)) return line([result.file, ...blanks(CSV_FINDING_COLUMNS.length - 3), result.error.code, result.error.message]);
@@ -128,7 +153,10 @@ export function csvRows(result: ReportResult, options: ReportOptions = {}): stri
       })
       .join('');
   }
-  if (isCorpusFailure(result)) return line([result.file, ...blanks(CSV_DOCUMENT_COLUMNS.length - 3), result.error.code, result.error.message]);
+  const declared = declaredOf(options);
+  if (isCorpusFailure(result)) return line([result.file, ...blanks(documentColumns(declared).length - 3), result.error.code, result.error.message]);
+  // A record has the figures of every category its lexicons declare; 0 for one it lacks.
+  const stats = (category: string): CategoryStats | undefined => (Object.hasOwn(result.categories, category) ? (result.categories as Record<string, CategoryStats>)[category] : undefined);
   return line([
     result.file,
     result.folder,
@@ -148,14 +176,26 @@ export function csvRows(result: ReportResult, options: ReportOptions = {}): stri
     titleOf(result),
     yearOf(result),
     groupOf(result, options.groupBy),
+    ...declared.flatMap((category) => [stats(category)?.count ?? 0, stats(category)?.rate ?? 0]),
     null,
     null,
   ]);
 }
 
-/** The whole CSV: header, then the records in path order. */
-export function formatCsv(input: Pick<ReportInput, 'results'>, options: ReportOptions = {}): string {
-  return csvHeader(options) + input.results.map((result) => csvRows(result, options)).join('');
+/** The categories beyond the nine that the records have figures of, sorted by id. */
+function recordCategories(results: readonly ReportResult[]): string[] {
+  const ids = new Set<string>();
+  for (const result of results) {
+    if (isCorpusFailure(result)) continue;
+    for (const category of Object.keys(result.categories)) if (!isBundledCategory(category)) ids.add(category);
+  }
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The whole CSV: header, then the records in path order (with a column pair for each declared category they have). */
+export function formatCsv(input: Pick<ReportInput, 'results'>, options: CsvOptions = {}): string {
+  const settled: CsvOptions = options.categories === undefined ? { ...options, categories: recordCategories(input.results) } : options;
+  return csvHeader(settled) + input.results.map((result) => csvRows(result, settled)).join('');
 }
 
 /**

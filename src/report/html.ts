@@ -241,7 +241,8 @@ function groupsSection(ctx: Context, input: ReportInput, charts: OverviewCharts)
 function categoriesSection(ctx: Context, input: ReportInput): string {
   const { w } = ctx;
   const c = w.m.column;
-  const rows = CATEGORIES.map((category) => {
+  // The nine, then the categories custom lexicons declared: the summary's totals list them all.
+  const rows = (Object.keys(input.summary.total.categories) as Category[]).map((category) => {
     const total = input.summary.total.categories[category];
     return `<tr><td>${categoryChip(category, w)}<span class="file">${esc(categoryDescription(category))}</span></td>${num(w, total.count)}${num(w, total.documents)}${num(w, total.weighted, 2)}${num(w, total.rate, 2)}</tr>`;
   }).join('');

@@ -59,21 +59,31 @@ export function formatMarkdown(input: ReportInput, options: ReportOptions = {}):
     out.push('');
   }
 
+  const warnings = warningsOf(input.results);
+  if (warnings.length > 0) {
+    out.push(`## ${w.m.nav.warnings}`, '', w.m.warningsIntro, '');
+    for (const warning of warnings) out.push(`- \`${warning.code}\` ${md(warning.message)}`);
+    out.push('');
+  }
+
   if (summary.documents > 0) {
     out.push(`## ${w.m.nav.categories}`, '', row([c.category, c.label, c.findings, c.documents, c.perThousand]), '|---|---|--:|--:|--:|');
-    for (const category of CATEGORIES) {
+    // The nine, then the categories custom lexicons declared: the summary's totals list them all.
+    for (const category of Object.keys(summary.total.categories) as Array<keyof typeof summary.total.categories>) {
       const total = summary.total.categories[category];
       out.push(row([category, md(categoryLabel(category, w.locale)), total.count, total.documents, w.decimal(total.rate, 2)]));
     }
-    const groupHeader = (first: string): string[] => [row([first, c.documents, c.words, c.findings, c.meanScore, c.max, c.topCategoriesRate]), '|---|--:|--:|--:|--:|--:|---|'];
+    const groupHeader = (first: string, more: string[] = []): string[] => [row([first, c.documents, c.words, c.findings, c.meanScore, c.max, c.topCategoriesRate, ...more]), `|---|--:|--:|--:|--:|--:|---|${more.map(() => '---|').join('')}`];
     const groupName = summary.groupBy === 'folder' ? w.m.folder : md(summary.groupBy);
-    out.push('', `## ${w.fill(w.m.groupsHeading, { field: groupName })}`, '', ...groupHeader(groupName), ...groupRows(summary.groups, w.m.none, w), '');
+    out.push('', `## ${w.fill(w.m.groupsHeading, { field: groupName })}`, '', ...groupHeader(groupName, [w.m.topTerms]), ...groupRows(summary.groups, w.m.none, w, termsByGroup(input)), '', ...smallNote(summary.groups, w));
     if (summary.years.some((year) => year.key !== null)) {
-      out.push(`## ${w.m.terminal.byYear}`, '', ...groupHeader(w.m.year), ...groupRows(summary.years, w.m.noDate, w), '');
+      out.push(`## ${w.m.terminal.byYear}`, '', ...groupHeader(w.m.year), ...groupRows(summary.years, w.m.noDate, w), '', ...smallNote(summary.years, w));
     }
   }
 
   const top = options.top ?? 5;
+  const glossary = glossaryOf(input.results.filter((result): result is CorpusDocumentLean => !isCorpusFailure(result)));
+  const shown = new Set<string>();
   if (top > 0 && summary.ranking.length > 0) {
     out.push(`## ${w.m.terminal.topFindings}`, '');
     const byFile = new Map(input.results.filter((result) => !isCorpusFailure(result)).map((result) => [result.file, result]));

@@ -169,9 +169,14 @@ export function formatText(input: ReportInput, options: ReportOptions = {}): str
     out.push(...table([{ title: t.code, align: 'left' }, { title: t.message, align: 'left' }], rows, failures.map(() => [31]), paint), '');
   }
 
+  const warnings = warningLines(input.results);
+  if (warnings.length > 0) out.push(heading(t.warnings), ...warnings, '');
+
   if (summary.documents > 0) {
     out.push(heading(t.categories));
-    const rows = CATEGORIES.map((name) => {
+    // The nine, then the categories custom lexicons declared: the summary's totals list them all.
+    const names = Object.keys(summary.total.categories) as Category[];
+    const rows = names.map((name) => {
       const total = summary.total.categories[name];
       return [name, categoryLabel(name, w.locale), String(total.count), String(total.documents), fixed(total.rate, 2)];
     });

@@ -1,6 +1,7 @@
 import { LexiconError } from '../errors.js';
 import { compilePattern, PatternError, type Slot } from '../engine/pattern.js';
 import { PatternSet, type StartIndex } from '../engine/sets.js';
+import { declaredCategoryIds } from '../lexicon/categories.js';
 import type { Lang } from '../types.js';
 import type { RuleContext } from './context.js';
 import type { Figure } from './types.js';
@@ -23,10 +24,14 @@ export class CompileEnv {
     return new PatternSet<T>(this.starts);
   }
 
-  /** Compile `pattern`, the value of `field`; `extended` allows `@`, `#`, `!` and `*N` slots. */
+  /**
+   * Compile `pattern`, the value of `field`; `extended` allows `@`, `#`, `!` and `*N` slots.
+   * `@category:x` may name a category a custom lexicon declares (one compiled in this thread:
+   * in a run, the lexicons are compiled before the rules, in every thread).
+   */
   pattern(pattern: string, field: string, extended: boolean): Slot[] {
     try {
-      return compilePattern(pattern, this.lang, { sets: this.sets, extended });
+      return compilePattern(pattern, this.lang, { sets: this.sets, extended, categories: declaredCategoryIds() });
     } catch (error) {
       if (error instanceof PatternError) throw this.error(error.message, field);
       throw error;

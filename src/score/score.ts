@@ -85,9 +85,14 @@ export function scoreOf(findings: readonly ScoredFinding[], words: number, optio
   return Math.round(1000 * (1 - Math.exp(-density / SATURATION))) / 10;
 }
 
-/** Count, points as the score counts them (before the critical discount) and rate per 1,000 words of each category. */
-export function categoryStats(findings: readonly Finding[], words: number, weights?: ScoreWeights): Record<Category, CategoryStats> {
-  const stats = Object.fromEntries(CATEGORIES.map((category) => [category, { count: 0, weighted: 0, rate: 0 }])) as Record<Category, CategoryStats>;
+/**
+ * Count, points as the score counts them (before the critical discount) and rate per 1,000
+ * words of each category: the nine, then `declared` (the categories of the custom lexicons
+ * that served the text, so every document of a run has their figures, 0 included), then any
+ * other category a finding has.
+ */
+export function categoryStats(findings: readonly Finding[], words: number, weights?: ScoreWeights, declared: readonly string[] = []): Record<Category, CategoryStats> {
+  const stats = Object.fromEntries([...CATEGORIES, ...declared].map((category) => [category, { count: 0, weighted: 0, rate: 0 }])) as Record<Category, CategoryStats>;
   const points = countedPoints(findings, weights);
   findings.forEach((finding, i) => {
     // A category declared by a custom lexicon gets its figures too.
