@@ -82,6 +82,18 @@ export interface RecordWarning {
   message: string;
 }
 
+/**
+ * A problem a run found that belongs to no record: a sidecar `x.meta.json` next to no document
+ * `x` (and close to none). Given to `CorpusOptions.onWarning`; the CLI prints it on stderr.
+ */
+export interface CorpusWarning {
+  /** The file the warning is about (the sidecar), named as records name files. */
+  file: string;
+  code: 'ESIDECAR';
+  /** What is wrong, naming the file, and what happens (it is not read). */
+  message: string;
+}
+
 /** How many findings of a rule a document's suppressions left out. */
 export interface SuppressedCount {
   ruleId: string;
@@ -131,7 +143,7 @@ export interface RankedDocument {
   file: string;
   score: number;
   words: number;
-  /** Fewer words than the score's floor (`MIN_WORDS`): ranked after the other documents. */
+  /** Fewer words than the score's floor (`MIN_WORDS`): ranked after the other documents, and left out of group figures unless `includeShort`. */
   short: boolean;
   /** Present when the document holds no text: ranked after every other, short ones included. */
   empty?: true;
@@ -165,6 +177,12 @@ export interface SummaryOptions {
    * metadata field (`city`, `kind`, `source`…); documents without it form the `null` group.
    */
   groupBy?: string;
+  /**
+   * Count very short documents (fewer words than `MIN_WORDS`, but not empty) in `groups` and
+   * `years`. Default `false`: they are in `total` and in the ranking, flagged `short` and ranked
+   * after the others, but a few words do not make a group's figures.
+   */
+  includeShort?: boolean;
 }
 
 /** What `summarizeCorpus()` returns. */
@@ -186,6 +204,11 @@ export interface CorpusSummary {
   years: GroupSummary[];
   /** Empty documents (no text): ranked last, and left out of `total`, `groups` and `years`. */
   empty: number;
+  /**
+   * Short documents (fewer than `MIN_WORDS` words, not empty) left out of `groups` and `years`;
+   * 0 with `includeShort`. They are in `total`, and in the ranking, flagged `short`.
+   */
+  short: number;
 }
 
 /** A metadata value as a group key: strings as they are, other values as JSON. */

@@ -8,9 +8,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { meantCommand } from '../src/cli/inputs.js';
 import { FORMAT_OF_OUTPUT } from '../src/cli/settings.js';
+import { progressBar } from '../src/cli/progress.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 const PROMO = 'La smart city de Valmont devient une ville intelligente, connectée et résiliente, grâce à l’hyperviseur urbain.\n';
@@ -137,5 +138,77 @@ describe('standard input: `-`', () => {
     const run = novlangue(['-', 'textes'], PROMO);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('`-` (standard input) is read alone');
+  });
+});
+
+describe('no input could be read', () => {
+  it('exits 2 when every listed file failed, and says so', () => {
+    mkdirSync(path.join(root, 'illisibles'), { recursive: true });
+    writeFileSync(path.join(root, 'illisibles', 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]));
+    writeFileSync(path.join(root, 'illisibles', 'lettre.docx'), 'PK');
+    const run = novlangue(['illisibles', '-f', 'jsonl']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^novlangue: no input could be read: all 2 files failed \(EBINARY 1, EFORMAT 1\); see their records in the report\.$/m);
+    // The failure records are still written: they say why.
+    expect(run.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { error: { code: string } }).error.code)).toEqual(['EBINARY', 'EFORMAT']);
+  });
+
+  it('one readable file among failures is a run: exit 0', () => {
+    const run = novlangue(['illisibles', 'textes/avis.txt', '-f', 'jsonl']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toContain('no input could be read');
+  });
+});
+
+describe('a sidecar that no document reads', () => {
+  it('is one warning line on stderr naming it; the run goes on', () => {
+    mkdirSync(path.join(root, 'orphelin'), { recursive: true });
+    writeFileSync(path.join(root, 'orphelin', 'communique.txt'), PROMO);
+    writeFileSync(path.join(root, 'orphelin', 'ancien-rapport.meta.json'), '{"city": "Valmont"}');
+    const run = novlangue(['orphelin', '-f', 'jsonl']);
+    expect(run.status).toBe(0);
+    expect(run.stderr.split('\n').filter((line) => line.includes('meta.json'))).toEqual([
+      'novlangue: warning: orphelin/ancien-rapport.meta.json is the metadata of no document: no ancien-rapport.txt, .md, .html or .pdf next to it, so it is not read.',
+    ]);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('--include-short', () => {
+  it('short documents are out of the group figures unless --include-short', () => {
+    type Summary = { summary: { total: { documents: number }; groups: Array<{ documents: number }>; short: number; ranking: Array<{ short: boolean }> } };
+    const without = JSON.parse(novlangue(['textes', '-f', 'json']).stdout) as Summary;
+    const with_ = JSON.parse(novlangue(['textes', '-f', 'json', '--include-short']).stdout) as Summary;
+    const grouped = (summary: Summary['summary']): number => summary.groups.reduce((sum, group) => sum + group.documents, 0);
+    expect([without.summary.total.documents, grouped(without.summary), without.summary.short]).toEqual([2, 0, 2]);
+    expect([with_.summary.total.documents, grouped(with_.summary), with_.summary.short]).toEqual([2, 2, 0]);
+    expect(without.summary.ranking.map((line) => line.short)).toEqual([true, true]);
+  });
+});
+
+describe('progress of a run of one file', () => {
+  it('is a spinner with the elapsed time and the input\'s name, not a bar stuck at 0 %; erased when done', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const progress = progressBar(true);
+      progress.start(1, 'rapport-annuel.pdf');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      progress.tick('rapport-annuel.pdf');
+      progress.stop();
+      const after = written.length;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(written.length).toBe(after); // stopped: no more redraws
+    } finally {
+      spy.mockRestore();
+    }
+    const lines = written.slice(0, -1);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(line).toMatch(/^\r\x1b\[2Knovlangue . analysing rapport-annuel\.pdf {2}\d+\.\d s elapsed$/);
+    expect(lines.join('')).not.toContain('%');
+    expect(written.at(-1)).toBe('\r\x1b[2K');
   });
 });

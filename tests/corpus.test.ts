@@ -488,7 +488,7 @@ describe('summarizeCorpus()', () => {
 
   it('totals are the sums of the documents; rates are per 1,000 words', () => {
     const documents = results.filter((r): r is CorpusDocument => !isCorpusFailure(r));
-    const { total } = summarizeCorpus(results);
+    const { total } = summarizeCorpus(results, { includeShort: true });
     const words = documents.reduce((sum, d) => sum + d.words, 0);
     const surveillance = documents.reduce((sum, d) => sum + d.categories.surveillance.count, 0);
     expect(total.words).toBe(words);
@@ -498,13 +498,33 @@ describe('summarizeCorpus()', () => {
   });
 
   it('groups by first folder by default, by a metadata field on request, and by year; an empty file counts in none', () => {
-    const byFolder = summarizeCorpus(results);
+    const byFolder = summarizeCorpus(results, { includeShort: true });
     expect(byFolder.empty).toBe(1);
     expect(byFolder.groups.map((g) => [g.key, g.documents])).toEqual([['grenoble', 4], ['lyon', 5], [null, 1]]);
-    const byCity = summarizeCorpus(results, { groupBy: 'city' });
+    const byCity = summarizeCorpus(results, { groupBy: 'city', includeShort: true });
     expect(byCity.groupBy).toBe('city');
     expect(byCity.groups.map((g) => [g.key, g.documents])).toEqual([['Grenoble', 2], ['Lyon', 2], [null, 6]]);
     expect(byFolder.years.map((g) => [g.key, g.documents])).toEqual([['2021', 1], ['2022', 1], ['2023', 2], [null, 6]]);
+  });
+
+  it('leaves documents under MIN_WORDS words out of the group figures by default, and keeps them in the ranking, flagged and after the others', () => {
+    const documents = results.filter((r): r is CorpusDocument => !isCorpusFailure(r) && r.empty !== true);
+    const short = documents.filter((d) => d.words < MIN_WORDS);
+    expect(short.length).toBeGreaterThan(0);
+    const summary = summarizeCorpus(results);
+    expect(summary.short).toBe(short.length);
+    // The corpus's total counts them; the groups and years do not.
+    expect(summary.total.documents).toBe(documents.length);
+    expect(summary.total.words).toBe(documents.reduce((sum, d) => sum + d.words, 0));
+    expect(summary.groups.reduce((sum, g) => sum + g.documents, 0)).toBe(documents.length - short.length);
+    expect(summary.years.reduce((sum, g) => sum + g.documents, 0)).toBe(documents.length - short.length);
+    // In the ranking all the same: flagged, after every document long enough to be measured.
+    const flags = summary.ranking.filter((line) => line.empty !== true).map((line) => line.short);
+    expect(flags.filter(Boolean)).toHaveLength(short.length);
+    expect(flags).toEqual([...flags].sort((a, b) => Number(a) - Number(b)));
+    const included = summarizeCorpus(results, { includeShort: true });
+    expect([included.short, included.groups.reduce((sum, g) => sum + g.documents, 0)]).toEqual([0, documents.length]);
+    expect(included.ranking).toEqual(summary.ranking);
   });
 
   it('does not depend on the order of the records, and takes lean records', () => {

@@ -3,7 +3,7 @@
  * page says about itself, Markdown without its code and with its table rows apart, metadata
  * problems as warnings, empty files set apart, and `novlangue-disable` comments.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -13,7 +13,11 @@ import { summarizeCorpus } from '../src/corpus/summary.js';
 import { markDirectives, placeDirectives } from '../src/documents/directives.js';
 import { readDocument } from '../src/documents/index.js';
 import { misnamedSidecars } from '../src/documents/meta.js';
-import { isCorpusFailure, type CorpusDocument, type CorpusResult } from '../src/records.js';
+import { pdfDate } from '../src/documents/pdf-info.js';
+import { yearInName } from '../src/documents/name-year.js';
+import { titleOf } from '../src/report/facts.js';
+import { pdfWithInfo } from './fixtures/inputs/pdf-info.js';
+import { isCorpusFailure, type CorpusDocument, type CorpusResult, type CorpusWarning } from '../src/records.js';
 import type { CorpusOptions } from '../src/corpus/types.js';
 
 const FIXTURES = new URL('./fixtures/inputs/', import.meta.url);
@@ -48,6 +52,7 @@ describe('HTML pages: the article, not the page around it', () => {
       date: '2024-03-05T09:30:00+01:00',
       author: 'Service communication de Valmont',
       description: 'Le marché couvert de la place Carnot ouvre le 12 mars.',
+      lang: 'fr',
     });
     expect(summarizeCorpus([page!]).ranking[0]!.year).toBe(2024);
   });
@@ -55,7 +60,7 @@ describe('HTML pages: the article, not the page around it', () => {
   it('falls back on the cleaned page when there is no article to find, and reads <title> and <meta name="date">', async () => {
     const document = await readDocument(fixture('page-sans-article.html'));
     expect(document.text).toBe('Mairie ouverte du lundi au vendredi.');
-    expect(document.meta).toEqual({ title: 'Horaires', date: '2023-09-01' });
+    expect(document.meta).toEqual({ title: 'Horaires', date: '2023-09-01', lang: 'fr' });
   });
 
   it('a <time datetime> gives the date when no <meta> does', async () => {
@@ -103,12 +108,115 @@ describe('metadata problems are warnings, not lost documents', () => {
   });
 });
 
+describe('what a document says of itself: title, date, year, language', () => {
+  const write = (name: string, bytes: string | Buffer): string => {
+    const file = path.join(temporary, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, bytes);
+    return file;
+  };
+  const LINES = ['La ville intelligente de Valmont publie son rapport annuel.'];
+
+  it('a PDF gives its Info Title as the title and its CreationDate as the date and year', async () => {
+    const { meta } = await readDocument(write('pdf/rapport.pdf', pdfWithInfo(LINES, { Title: 'Rapport annuel (smart city)', CreationDate: "D:20190315093000+01'00'" })));
+    expect(meta).toEqual({ title: 'Rapport annuel (smart city)', date: '2019-03-15', year: 2019 });
+  });
+
+  it('a PDF sidecar wins: its date replaces the PDF date and year together, its title the PDF title', async () => {
+    const file = write('pdf/bilan.pdf', pdfWithInfo(LINES, { Title: 'Sans titre', CreationDate: 'D:20230102' }));
+    write('pdf/bilan.meta.json', JSON.stringify({ title: 'Bilan de mandat', date: '2020-06-30' }));
+    const [record] = await records(file);
+    expect(record!.meta).toEqual({ title: 'Bilan de mandat', date: '2020-06-30' });
+    expect(summarizeCorpus([record!]).ranking[0]!.year).toBe(2020);
+  });
+
+  it('a PDF without Info has no title or date from it; a broken CreationDate gives no date', async () => {
+    expect((await readDocument(write('pdf/nu.pdf', pdfWithInfo(LINES, {})))).meta).toEqual({});
+    expect((await readDocument(write('pdf/date-fausse.pdf', pdfWithInfo(LINES, { CreationDate: 'hier' })))).meta).toEqual({});
+    expect([pdfDate('D:2019'), pdfDate('D:201913'), pdfDate('D:20190700')]).toEqual([
+      { date: '2019', year: 2019 },
+      { date: '2019', year: 2019 },
+      { date: '2019', year: 2019 },
+    ]);
+    expect(pdfDate('D:201907')).toEqual({ date: '2019-07', year: 2019 });
+  });
+
+  it('a year in the file name is the year when no metadata gives one', async () => {
+    expect((await readDocument(write('noms/2021-communique.txt', 'La ville intelligente.'))).meta).toEqual({ year: 2021 });
+    expect((await readDocument(write('noms/rapport_2019.pdf', pdfWithInfo(LINES, {})))).meta).toEqual({ year: 2019 });
+    // The PDF's own date comes first, and so does a sidecar's.
+    expect((await readDocument(write('noms/bilan-2015.pdf', pdfWithInfo(LINES, { CreationDate: 'D:20160101' })))).meta['year']).toBe(2016);
+    write('noms/note-2012.meta.json', JSON.stringify({ date: '14 juillet 2013' }));
+    expect((await readDocument(write('noms/note-2012.txt', 'Une note.'))).meta).toEqual({ date: '14 juillet 2013' });
+  });
+
+  it('a year in a name is four digits from 1900 to 2099, with no digit on either side; folders are not read', () => {
+    const cases = { '2021-communique.txt': 2021, 'rapport_2019.pdf': 2019, 'bilan.1998.md': 1998, '20210315-note.txt': undefined, 'plan-12019.txt': undefined, 'an-1850.txt': undefined, 'an-2100.txt': undefined, 'note.txt': undefined, '2020/note.txt': undefined };
+    expect(Object.fromEntries(Object.keys(cases).map((name) => [name, yearInName(name)]))).toEqual(cases);
+  });
+
+  it('<html lang> is the page’s lang field (recorded: the analysis still detects the language from the text)', async () => {
+    const page = write('pages/en.html', '<!DOCTYPE html><html lang="en-GB"><head><title>Smart city</title></head><body><p>La ville intelligente.</p></body></html>');
+    const [record] = await records(page, { lang: 'auto' });
+    expect(record!.meta['lang']).toBe('en-GB');
+    expect(record!.lang).toBe('fr');
+    const content = write('pages/meta.html', '<html><head><meta http-equiv="Content-Language" content="fr"></head><body><p>Bonjour.</p></body></html>');
+    expect((await readDocument(content)).meta).toEqual({ lang: 'fr' });
+  });
+
+  it('the front matter title is the document’s name in the reports; without one, the file name is', async () => {
+    const titled = write('titres/cr.md', '---\ntitle: Conseil municipal du 3 juin\n---\nLa ville intelligente.\n');
+    const untitled = write('titres/sans-titre.md', 'La ville intelligente.\n');
+    const [a, b] = await records([titled, untitled]);
+    expect(a!.meta['title']).toBe('Conseil municipal du 3 juin');
+    expect([titleOf(a!), titleOf(b!)]).toEqual(['Conseil municipal du 3 juin', 'sans-titre']);
+  });
+});
+
+describe('a sidecar that no document reads', () => {
+  it('is a warning of the run (onWarning), naming the file, as it has no record to go on', async () => {
+    const folder = path.join(temporary, 'orphelins');
+    mkdirSync(path.join(folder, 'lyon'), { recursive: true });
+    writeFileSync(path.join(folder, 'lyon', 'bilan.txt'), 'Le bilan de la ville.');
+    writeFileSync(path.join(folder, 'lyon', 'bilan.meta.json'), '{"city": "Lyon"}');
+    writeFileSync(path.join(folder, 'lyon', 'ancien-communique.meta.json'), '{"city": "Lyon"}');
+    writeFileSync(path.join(folder, 'lyon', 'bilanx.meta.json'), '{"city": "Lyon"}');
+    const warnings: CorpusWarning[] = [];
+    const results = await records(folder, { onWarning: (warning) => warnings.push(warning) });
+    expect(results.map((record) => path.basename(record.file))).toEqual(['bilan.txt']);
+    // bilan.meta.json is read; bilanx.meta.json is a near miss of a document that has its own.
+    expect(warnings.map((warning) => [path.basename(warning.file), warning.code])).toEqual([
+      ['ancien-communique.meta.json', 'ESIDECAR'],
+      ['bilanx.meta.json', 'ESIDECAR'],
+    ]);
+    expect(warnings[0]!.message).toBe(`${warnings[0]!.file} is the metadata of no document: no ancien-communique.txt, .md, .html or .pdf next to it, so it is not read`);
+    expect(warnings.every((warning) => warning.message.startsWith(warning.file))).toBe(true);
+  });
+
+  it('a misnamed sidecar stays a warning on its document’s record, not a warning of the run', async () => {
+    const warnings: CorpusWarning[] = [];
+    const [record] = await records(fixture('sidecars'), { onWarning: (warning) => warnings.push(warning) });
+    expect(record!.warnings?.map((warning) => warning.code)).toEqual(['ESIDECAR']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('a sidecar left out by ignore globs gives no warning', async () => {
+    const folder = path.join(temporary, 'orphelins-ignores');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'note.txt'), 'Une note.');
+    writeFileSync(path.join(folder, 'vieux.meta.json'), '{}');
+    const warnings: CorpusWarning[] = [];
+    await records(folder, { onWarning: (warning) => warnings.push(warning), ignore: ['**/vieux.meta.json'] });
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('empty files', () => {
   it('are records flagged empty, ranked last and left out of the group figures', async () => {
     const results = await records([fixture('markdown/vide.md'), fixture('markdown/front-matter-casse.md')]);
     const empty = results.find((record) => record.file.endsWith('vide.md'))!;
     expect(empty.empty).toBe(true);
-    const summary = summarizeCorpus(results);
+    const summary = summarizeCorpus(results, { includeShort: true });
     expect([summary.empty, summary.total.documents, summary.total.score.mean]).toEqual([1, 1, results.find((r) => !r.empty)!.score]);
     expect(summary.ranking.map((line) => [line.file.endsWith('vide.md'), line.empty ?? false])).toEqual([[false, false], [true, true]]);
   });

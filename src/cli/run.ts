@@ -123,7 +123,11 @@ export async function runCorpus(paths: readonly string[], typed: RunFlags, given
       ...(flags.ignore.length > 0 ? { ignore: flags.ignore } : {}),
       ...(resumed ? { skip: resumed.records.map((record) => record.file) } : {}),
       signal: controller.signal,
-      onListed: (total) => progress.start(total),
+      // Before the bar starts: a sidecar no document reads has no record to carry its warning.
+      onWarning: (warning) => {
+        if (!flags.quiet) say(`warning: ${terminalText(warning.message)}.`);
+      },
+      onListed: (total) => progress.start(total, fromStdin ? 'standard input' : paths.length === 1 ? paths[0] : undefined),
     };
     if (flags.format === 'jsonl' || flags.format === 'csv') {
       // Streamed: each record comes as its line, made where it was analysed (a worker, with --jobs).
@@ -142,7 +146,7 @@ export async function runCorpus(paths: readonly string[], typed: RunFlags, given
     }
     progress.stop();
     if (!streamed && !interrupted && !output.closed) {
-      const report = { results: kept, summary: summarizeCorpus(kept, { groupBy: flags.groupBy }) };
+      const report = { results: kept, summary: summarizeCorpus(kept, { groupBy: flags.groupBy, includeShort: flags.includeShort === true }) };
       if (site !== undefined) await writeSite(site, htmlSite(report, reportOptions));
       else await output.writeAll(reportChunks(flags.format, report, reportOptions));
     }
@@ -160,9 +164,14 @@ export async function runCorpus(paths: readonly string[], typed: RunFlags, given
   }
   if (output.closed) return EXIT.ok;
   if (!flags.quiet && flags.output !== undefined) say(wroteLine(flags.output, site !== undefined ? 'html' : flags.format, totals, performance.now() - started));
+  const codes = [...failures.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, count]) => `${code} ${count}`).join(', ');
+  // Nothing could be read: a script must not take a report of failures for a clean run.
+  if (totals.records > 0 && totals.failed === totals.records && totals.resumed === 0) {
+    say(`no input could be read: ${totals.failed === 1 ? 'the only file' : `all ${totals.failed} files`} failed (${codes}); see ${totals.failed === 1 ? 'its record' : 'their records'} in the report.`);
+    return EXIT.usage;
+  }
   if (!flags.quiet && failures.size > 0) {
     const total = [...failures.values()].reduce((sum, count) => sum + count, 0);
-    const codes = [...failures.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, count]) => `${code} ${count}`).join(', ');
     say(`${total} file${total === 1 ? '' : 's'} could not be analysed (${codes}); see their records in the report.`);
   }
   if (above.length > 0) {

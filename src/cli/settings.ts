@@ -31,6 +31,8 @@ export interface RunFlags {
   per: 'document' | 'finding';
   excel?: boolean;
   groupBy: string;
+  /** Short documents counted in the group figures (`SummaryOptions.includeShort`). */
+  includeShort?: boolean;
   color?: boolean;
   withText?: boolean;
   top?: number;

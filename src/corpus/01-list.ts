@@ -15,8 +15,8 @@ import picomatch from 'picomatch';
 import { CorpusError } from '../errors.js';
 import { failure } from './errors.js';
 import { FORMATS_READ, formatOf } from '../documents/index.js';
-import { isSidecar, misnamedSidecars } from '../documents/meta.js';
-import type { CorpusFailure, RecordWarning } from '../records.js';
+import { isSidecar, unreadSidecars } from '../documents/meta.js';
+import type { CorpusFailure, CorpusWarning, RecordWarning } from '../records.js';
 
 /** A file to read. */
 export interface ListedFile {
@@ -39,6 +39,8 @@ interface WalkState {
   seen: Map<string, string>;
   exclude: Set<string>;
   out: Listed[];
+  /** Sidecars of walked folders that no document reads (see `unreadSidecars`). */
+  warnings: CorpusWarning[];
 }
 
 const identity = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
@@ -140,7 +142,7 @@ async function walk(
     return 1;
   }
   const inside = new Set(ancestors).add(identity(dir.stats));
-  const sidecarWarnings = misnamedSidecars(entries.map(({ name }) => name), (name) => formatOf(name) !== undefined, dir.file);
+  const sidecars = unreadSidecars(entries.map(({ name }) => name), (name) => formatOf(name) !== undefined, dir.file);
   let records = 0;
   let statted: Array<Stats | { error: unknown }> = [];
   for (let i = 0; i < entries.length; i++) {
@@ -176,9 +178,13 @@ async function walk(
     } else if (!matched) {
       continue;
     } else if (stats.isFile()) {
-      if (isSidecar(name)) continue;
+      if (isSidecar(name)) {
+        const orphan = sidecars.orphans.get(name);
+        if (orphan) state.warnings.push(orphan);
+        continue;
+      }
       const before = state.out.length;
-      addFile(state, fsPath, file, folder, stats, sidecarWarnings.get(name));
+      addFile(state, fsPath, file, folder, stats, sidecars.misnamed.get(name));
       records += state.out.length - before;
     } else {
       state.out.push(failure(file, new CorpusError('ESPECIAL', file, 'not a regular file (a FIFO, socket or device); not read')));
@@ -247,9 +253,15 @@ async function listGlob(state: WalkState, input: string, file: string, base: str
  * every input or entry that cannot be read.
  * @param exclude paths never to list (e.g. the report being written)
  * @param ignore globs of paths to leave out, matched against the records' `file`
+ * @param onWarning given, in path order, each sidecar of a walked folder that no document reads
  */
-export async function listCorpus(inputs: readonly string[], exclude: readonly string[] = [], ignore: readonly string[] = []): Promise<Listed[]> {
-  const state: WalkState = { seen: new Map(), exclude: new Set(exclude.map((p) => path.resolve(p))), out: [] };
+export async function listCorpus(
+  inputs: readonly string[],
+  exclude: readonly string[] = [],
+  ignore: readonly string[] = [],
+  onWarning?: (warning: CorpusWarning) => void,
+): Promise<Listed[]> {
+  const state: WalkState = { seen: new Map(), exclude: new Set(exclude.map((p) => path.resolve(p))), out: [], warnings: [] };
   // Sorted first, so which of two paths to one file counts as the duplicate does not depend on argument order.
   const sorted = [...new Set(inputs)].sort((a, b) => comparePaths(display(a), display(b)));
   for (const input of sorted) await listInput(state, input);
@@ -257,5 +269,8 @@ export async function listCorpus(inputs: readonly string[], exclude: readonly st
   // `ignore` globs (a config's `exclude`) match the paths as records show them.
   const ignored = ignore.length === 0 ? undefined : picomatch([...ignore], { dot: true });
   for (const record of state.out) if (!unique.has(record.file) && !ignored?.(record.file)) unique.set(record.file, record);
+  // A folder reached twice is walked once, so each sidecar is met once.
+  const warnings = state.warnings.filter((warning) => !ignored?.(warning.file)).sort((a, b) => comparePaths(a.file, b.file));
+  for (const warning of warnings) onWarning?.(warning);
   return [...unique.values()].sort((a, b) => comparePaths(a.file, b.file));
 }

@@ -89,10 +89,12 @@ export function summarizeCorpus(results: Iterable<ReportResult>, options: Summar
     else documents.push(result);
   }
   const sorted = [...documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  // Empty files have nothing to measure: a 0.0 among the group figures would only pull them down.
-  const byFile = sorted.filter((document) => document.empty !== true);
   // A text shorter than the score's floor is counted as that long: it is ranked after the others.
   const isShort = (document: CorpusDocumentLean): boolean => document.words < MIN_WORDS;
+  // Empty files have nothing to measure: a 0.0 among the group figures would only pull them down.
+  const measured = sorted.filter((document) => document.empty !== true);
+  // Nor do a few words measure a group: eleven words with six findings would be its loudest voice.
+  const byFile = options.includeShort === true ? measured : measured.filter((document) => !isShort(document));
   const rankOf = (document: CorpusDocumentLean): number => (document.empty === true ? 2 : isShort(document) ? 1 : 0);
   const ranking: RankedDocument[] = [...sorted]
     .sort((a, b) => rankOf(a) - rankOf(b) || b.score - a.score)
@@ -114,7 +116,8 @@ export function summarizeCorpus(results: Iterable<ReportResult>, options: Summar
     documents: documents.length,
     failures: files - documents.length,
     errors: Object.fromEntries([...errors.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
-    total: summarizeGroup(null, byFile),
+    // The corpus's own totals count every word it has; only the groups' figures leave short texts out.
+    total: summarizeGroup(null, measured),
     ranking,
     groupBy,
     groups: groupsBy(byFile, (document) => groupOf(document, groupBy)),
@@ -122,6 +125,7 @@ export function summarizeCorpus(results: Iterable<ReportResult>, options: Summar
       const year = yearOf(document);
       return year === null ? null : String(year);
     }),
-    empty: sorted.length - byFile.length,
+    empty: sorted.length - measured.length,
+    short: measured.length - byFile.length,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * An HTML page's own metadata, read like a Markdown front matter: `title` (`og:title`, else
  * `<title>`, else the first `<h1>`), `date` (`article:published_time`, `<meta name="date">`
- * and its Dublin Core kin, else the first `<time datetime>`), `author` and `description`.
+ * and its Dublin Core kin, else the first `<time datetime>`), `author`, `description` and
+ * `lang` (`<html lang>`, else `<meta http-equiv="content-language">`, as the page writes it).
+ * The language is recorded, not obeyed: the analysis detects it from the text (see docs/API.md).
  * Only fields the page gives are set; a sidecar still wins field by field.
  */
 import type { Meta } from '../records.js';
@@ -14,6 +16,7 @@ interface MetaElement {
 
 /** The part of a DOM document read here (linkedom's, or a browser's). */
 export interface MetaDocument {
+  documentElement?: MetaElement | null;
   querySelector(selector: string): MetaElement | null;
   querySelectorAll(selector: string): Iterable<MetaElement>;
 }
@@ -33,7 +36,7 @@ const fold = (value: string): string => value.replace(/[\s\u00a0\u202f]+/g, ' ')
 function metaTable(document: MetaDocument): Map<string, string> {
   const table = new Map<string, string>();
   for (const element of document.querySelectorAll('meta')) {
-    const key = (element.getAttribute('property') ?? element.getAttribute('name') ?? '').trim().toLowerCase();
+    const key = (element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('http-equiv') ?? '').trim().toLowerCase();
     const content = fold(element.getAttribute('content') ?? '');
     if (key !== '' && content !== '' && !table.has(key)) table.set(key, content);
   }
@@ -55,5 +58,7 @@ export function htmlMeta(document: MetaDocument): Meta {
     }
     if (value !== undefined) meta[field] = value;
   }
+  const lang = fold(document.documentElement?.getAttribute('lang') ?? metas.get('content-language') ?? '');
+  if (lang !== '') meta['lang'] = lang;
   return meta;
 }

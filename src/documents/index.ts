@@ -7,11 +7,12 @@
  */
 import path from 'node:path';
 import { CorpusError, toCorpusError } from '../errors.js';
-import type { DocumentFormat, Meta } from '../records.js';
+import { yearOf, type DocumentFormat, type Meta } from '../records.js';
 import { DEFAULT_MAX_BYTES, readBytes, readBytesSync } from './bytes.js';
 import { html } from './html.js';
 import { markdown } from './markdown.js';
 import { readSidecar, readSidecarSync } from './meta.js';
+import { yearInName } from './name-year.js';
 import { pdf } from './pdf.js';
 import { txt } from './txt.js';
 import type { DocumentReader, DocumentText, ReadOptions, ReadText } from './types.js';
@@ -46,7 +47,7 @@ export function readerOf(format: DocumentFormat): DocumentReader {
 
 /**
  * Read a file as novlangue does in a corpus run: the extracted text with its format, encoding
- * and metadata (front matter, then sidecar `name.meta.json`).
+ * and metadata (what the file says of itself, then its sidecar `name.meta.json`; see `documentMeta`).
  * @throws {CorpusError} with one of the codes of `CorpusErrorCode`
  */
 export function readDocument(fsPath: string, options: ReadOptions = {}): Promise<DocumentText> {
@@ -79,5 +80,22 @@ export async function readDocumentWith(fsPath: string, options: ReadOptions, io:
   }
   const sidecar = await io.sidecar(fsPath, file);
   const { encoding, meta, text, warnings, suppressions } = extracted;
-  return { bytes: bytes.length, format, encoding, meta: { ...meta, ...sidecar }, text, ...(warnings ? { warnings } : {}), ...(suppressions ? { suppressions } : {}) };
+  return { bytes: bytes.length, format, encoding, meta: documentMeta(meta, sidecar, fsPath), text, ...(warnings ? { warnings } : {}), ...(suppressions ? { suppressions } : {}) };
+}
+
+/**
+ * A document's metadata: what the file says of itself (front matter, a page's `<meta>`, a PDF's
+ * Info), overridden field by field by its sidecar, then the year in its name when neither gives
+ * a year. A date is one fact: a sidecar's `date` or `year` replaces the file's `date` and `year`
+ * together, so that a PDF's creation year never outranks the date its sidecar gives.
+ */
+export function documentMeta(own: Meta, sidecar: Meta, file: string): Meta {
+  const meta: Meta = { ...own, ...sidecar };
+  if ('date' in sidecar || 'year' in sidecar) {
+    if (!('date' in sidecar)) delete meta['date'];
+    if (!('year' in sidecar)) delete meta['year'];
+  }
+  const named = yearOf({ meta }) === null ? yearInName(file) : undefined;
+  if (named !== undefined) meta['year'] = named;
+  return meta;
 }

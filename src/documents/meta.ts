@@ -4,14 +4,14 @@
  * field. A broken sidecar is an `EMETA` record: data is validated like code. A broken front
  * matter is a warning on the record, whose text is still analysed: the text is the document,
  * its fields are not; and a sidecar named for no document is a warning on the one it was
- * probably meant for.
+ * probably meant for, or, when there is none, a warning of the run (`unreadSidecars`).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError, systemCode } from '../errors.js';
-import type { Meta, RecordWarning } from '../records.js';
+import type { CorpusWarning, Meta, RecordWarning } from '../records.js';
 
 const require = createRequire(import.meta.url);
 
@@ -112,25 +112,52 @@ function distance(a: string, b: string, limit: number): number {
  * @returns warnings by the document's name
  */
 export function misnamedSidecars(names: readonly string[], isDocument: (name: string) => boolean, folder = ''): Map<string, RecordWarning> {
+  return unreadSidecars(names, isDocument, folder).misnamed;
+}
+
+/**
+ * Every sidecar of a folder that no document reads: a misnamed one is a warning on the record
+ * of the document it was probably meant for (`misnamed`, by the document's name); any other is
+ * an orphan, whose warning belongs to no record (`orphans`, by the sidecar's name): the run
+ * passes it to `CorpusOptions.onWarning`.
+ */
+export function unreadSidecars(
+  names: readonly string[],
+  isDocument: (name: string) => boolean,
+  folder = '',
+): { misnamed: Map<string, RecordWarning>; orphans: Map<string, CorpusWarning> } {
   const shown = (name: string): string => (folder === '' ? name : path.posix.join(folder, name));
-  const warnings = new Map<string, RecordWarning>();
+  const misnamed = new Map<string, RecordWarning>();
+  const orphans = new Map<string, CorpusWarning>();
   const documents = names.filter((name) => isDocument(name) && !isSidecar(name));
   const read = new Set(documents.map((name) => sidecarOf(name)));
+  const present = new Set(names);
+  const bare = documents.filter((name) => !present.has(sidecarOf(name)));
   for (const sidecar of names) {
     if (!isSidecar(sidecar) || read.has(sidecar)) continue;
     const stem = sidecar.slice(0, -SIDECAR_SUFFIX.length).toLowerCase();
-    // The document named in full, or the same base in another case, or a typo of one letter or two.
+    // The document named in full, or the same base in another case, or a typo of one letter or
+    // two; never one that has its own sidecar, whose fields are already read.
     const meant =
-      documents.find((name) => name.toLowerCase() === stem) ??
-      documents.find((name) => baseOf(name) === stem) ??
-      documents.find((name) => distance(baseOf(name), stem, 2) <= 2);
-    if (meant === undefined || warnings.has(meant)) continue;
-    warnings.set(meant, {
+      bare.find((name) => name.toLowerCase() === stem) ?? bare.find((name) => baseOf(name) === stem) ?? bare.find((name) => distance(baseOf(name), stem, 2) <= 2);
+    if (meant !== undefined && !misnamed.has(meant)) {
+      misnamed.set(meant, {
+        code: 'ESIDECAR',
+        message: `${shown(sidecar)} is not read as the metadata of ${shown(meant)}: a sidecar is named after its document without the extension; rename it ${sidecarOf(meant)}`,
+      });
+      continue;
+    }
+    const stemShown = sidecar.slice(0, -SIDECAR_SUFFIX.length);
+    orphans.set(sidecar, {
+      file: shown(sidecar),
       code: 'ESIDECAR',
-      message: `${shown(sidecar)} is not read as the metadata of ${shown(meant)}: a sidecar is named after its document without the extension; rename it ${sidecarOf(meant)}`,
+      message:
+        meant === undefined
+          ? `${shown(sidecar)} is the metadata of no document: no ${stemShown}.txt, .md, .html or .pdf next to it, so it is not read`
+          : `${shown(sidecar)} is not read: ${shown(meant)} already has a misnamed sidecar, and its own is ${sidecarOf(meant)}`,
     });
   }
-  return warnings;
+  return { misnamed, orphans };
 }
 
 /** The sidecar metadata of a document, `{}` when it has none. */

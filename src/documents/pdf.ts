@@ -1,12 +1,15 @@
 /**
- * The text of a PDF: its text layer, extracted offline by unpdf (pdf.js). A scanned PDF has no
- * text layer: that is a clear error, not an empty document scoring 0.
+ * The text of a PDF: its text layer, extracted offline by unpdf (pdf.js), and what its Info
+ * dictionary says of it (`Title`, `CreationDate`: `pdf-info.ts`). A scanned PDF has no text
+ * layer: that is a clear error, not an empty document scoring 0.
  */
 import { CorpusError } from '../errors.js';
+import type { Meta } from '../records.js';
+import { pdfInfoMeta } from './pdf-info.js';
 import type { DocumentReader } from './types.js';
 
-/** Text of every page, pages separated by a blank line. */
-export async function pdfToText(bytes: Uint8Array, file: string): Promise<string> {
+/** Text of every page, pages separated by a blank line, and the metadata of the Info dictionary. */
+export async function readPdf(bytes: Uint8Array, file: string): Promise<{ text: string; meta: Meta }> {
   // Loaded on first use: pdf.js is large and most corpora have no PDF.
   const { getDocumentProxy, extractText } = await import('unpdf');
   let document: Awaited<ReturnType<typeof getDocumentProxy>>;
@@ -24,7 +27,12 @@ export async function pdfToText(bytes: Uint8Array, file: string): Promise<string
     if (joined.trim() === '') {
       throw new CorpusError('EPDF_NO_TEXT', file, `PDF of ${totalPages} page${totalPages === 1 ? '' : 's'} with no text layer (a scan?); run OCR on it first (e.g. ocrmypdf)`);
     }
-    return joined;
+    // The Info dictionary is a courtesy: a broken one costs the fields, never the text.
+    const info = await document.getMetadata().then(
+      (metadata) => metadata.info as Record<string, unknown>,
+      () => ({}),
+    );
+    return { text: joined, meta: pdfInfoMeta(info) };
   } catch (error) {
     if (error instanceof CorpusError) throw error;
     throw new CorpusError('EPDF_PARSE', file, `cannot read the PDF’s text (${error instanceof Error ? error.message : String(error)})`, { cause: error });
@@ -37,6 +45,7 @@ export const pdf: DocumentReader = {
   extensions: ['.pdf'],
   named: ['.pdf'],
   async read(bytes, file) {
-    return { encoding: null, meta: {}, text: await pdfToText(bytes, file) };
+    const { text, meta } = await readPdf(bytes, file);
+    return { encoding: null, meta, text };
   },
 };
