@@ -81,6 +81,7 @@ export {
   type MetaValue,
   type RankedDocument,
   type RecordWarning,
+  type CorpusWarning,
   type ReportResult,
   type ScoreStats,
   type SummaryOptions,

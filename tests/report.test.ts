@@ -20,6 +20,8 @@ import {
   type Category,
   type CorpusDocument,
   type Finding,
+  type RecordWarning,
+  type ReportInput,
   type ReportResult,
 } from 'novlangue';
 import { highlightedText } from '../src/report/html-parts.js';
@@ -35,7 +37,33 @@ import { ruleGlosses } from '../src/report/tally.js';
 import { HOSTILE_FAILURE, HOSTILE_FILE, HOSTILE_TEXT, hostileDocument, hostileInput } from './fixtures/corpus/hostile.js';
 import { parseCsv } from './helpers.js';
 
+/** A document of a group of its own: over MIN_WORDS words, so that it is measured. */
+const HAMEAU = 'La smart city arrive au hameau : des capteurs sur la place, un lampadaire connecté devant l’école et une application pour signaler les nids-de-poule, annoncés par la mairie comme la modernité enfin venue jusqu’ici.';
+
 const categoryLabelFr = (category: Category): string => categoryLabel(category, 'fr');
+
+/** Three groups by city: two comparable ones (Lyon, Grenoble) and a one-document hamlet, every document with findings. */
+function citiesInput(): ReportInput {
+  const promotion = 'La métropole intelligente déploie une smart city résiliente, inclusive et attractive, avec des capteurs en temps réel. '.repeat(40);
+  const notice = 'Le conseil municipal se réunira jeudi à 18 heures. La smart city figure à l’ordre du jour, comme les écoles. '.repeat(40);
+  const results: ReportResult[] = [
+    ...[1, 2, 3].map((n) => ({ ...hostileDocument(`corpus/lyon/${n}.txt`, promotion), meta: { city: 'Lyon' } })),
+    ...[1, 2, 3].map((n) => ({ ...hostileDocument(`corpus/grenoble/${n}.txt`, notice), meta: { city: 'Grenoble' } })),
+    // One document, long enough to be measured (a short one stays out of the group figures): a small group.
+    { ...hostileDocument('corpus/hameau/seul.txt', HAMEAU), meta: { city: 'Hameau' } },
+  ];
+  return { results, summary: summarizeCorpus(results, { groupBy: 'city' }) };
+}
+
+const FRONT_MATTER_WARNING: RecordWarning = { code: 'EFRONTMATTER', message: 'corpus/lyon/a.md, line 3: front matter is not valid YAML; the text is analysed without its fields' };
+const SIDECAR_WARNING: RecordWarning = { code: 'ESIDECAR', message: 'corpus/lyon/A.meta.json is not read as the metadata of corpus/lyon/a.md; rename it a.meta.json' };
+
+/** A run whose first document was analysed in spite of two warnings. */
+function warnedInput(): ReportInput {
+  const warned = { ...hostileDocument('corpus/lyon/a.md', 'La smart city résiliente arrive.'), warnings: [FRONT_MATTER_WARNING, SIDECAR_WARNING] };
+  const results: ReportResult[] = [warned, hostileDocument('corpus/lyon/b.txt', 'Le conseil municipal se réunira jeudi.')];
+  return { results, summary: summarizeCorpus(results) };
+}
 
 describe('JSON and JSON Lines', () => {
   const input = hostileInput();
@@ -243,6 +271,39 @@ describe('text', () => {
     expect(text).toMatch(/Top findings\n {2}1\. /);
     expect(text).toMatch(/×\d+ {2}\w/);
   });
+
+  it('flags small groups and lists them after the comparable ones, with a note saying why', () => {
+    const out = formatText(citiesInput());
+    const table = out.split('\nBy city\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(table[1]).toMatch(/^ {2}Lyon /);
+    expect(table[2]).toMatch(/^ {2}Grenoble /);
+    expect(table[3]).toMatch(/^ {2}Hameau \(small group\) /);
+    expect(table[4]).toBe('  (small group) Fewer than 3 documents or 1000 words: its figures are shown, not ranked with the others.');
+    expect(table).toHaveLength(5);
+  });
+
+  it('gives the top terms in the author\'s own voice of each group, one line a group', () => {
+    const input = citiesInput();
+    const out = formatText(input);
+    const lines = out.split('\nTop terms in the author’s own voice, by city\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(lines.map((line) => line.split(':')[0]!.trim())).toEqual(['Lyon', 'Grenoble', 'Hameau']);
+    // Each of Lyon's 3 documents says « attractive » 40 times in its own voice.
+    const lyon = input.results.filter((result) => !isCorpusFailure(result) && result.meta['city'] === 'Lyon') as CorpusDocument[];
+    const uses = lyon.flatMap((document) => document.findings).filter((finding) => finding.ruleId === 'fr.attractivite' && finding.stance === 'use').length;
+    expect(uses).toBe(120);
+    expect(lines[0]).toMatch(/^ {2}Lyon: « attractive » ×120, /);
+    expect(lines[0]!.split(', ')).toHaveLength(5);
+  });
+
+  it('shows each warning of a record on one line, in the corpus report and in the report of one document', () => {
+    const out = formatText(warnedInput());
+    const section = out.split('\nWarnings\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(section).toEqual([`  EFRONTMATTER  ${FRONT_MATTER_WARNING.message}`, `  ESIDECAR  ${SIDECAR_WARNING.message}`]);
+    const one = warnedInput().results.slice(0, 1);
+    const lines = formatText({ results: one, summary: summarizeCorpus(one) }).split('\n');
+    expect(lines.slice(1, 3)).toEqual([`EFRONTMATTER  ${FRONT_MATTER_WARNING.message}`, `ESIDECAR  ${SIDECAR_WARNING.message}`]);
+    expect(formatText(hostileInput())).not.toContain('Warnings');
+  });
 });
 
 describe('Markdown', () => {
@@ -255,6 +316,43 @@ describe('Markdown', () => {
     const table = md.split('## Ranking\n\n')[1]!.split('\n\n')[0]!.split('\n');
     expect(table).toHaveLength(2 + input.summary.ranking.length);
     for (const line of table) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(9);
+  });
+
+  it('flags small groups, lists them last, and gives each group its top terms', () => {
+    const md = formatMarkdown(citiesInput());
+    const table = md.split('## By city\n\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(table[0]).toMatch(/\| Top terms in the author’s own voice \|$/);
+    expect(table.slice(2).map((line) => line.split(' | ')[0])).toEqual(['| Lyon', '| Grenoble', '| Hameau *(small group)*']);
+    expect(table[2]).toMatch(/ \| « attractive » ×120, [^|]+ \|$/);
+    for (const line of table) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(10);
+    expect(md.split('## By city\n\n')[1]!.split('\n\n')[1]).toMatch(/^\*\(small group\)\* Fewer than 3 documents/);
+  });
+
+  it('lists each warning on one line', () => {
+    const md = formatMarkdown(warnedInput());
+    const list = md.split('## Warnings\n\n')[1]!.split('\n\n')[1]!.split('\n');
+    expect(list).toHaveLength(2);
+    expect(list[0]).toMatch(/^- `EFRONTMATTER` corpus\/lyon\/a\.md, line 3: front matter is not valid YAML/);
+    expect(list[1]).toMatch(/^- `ESIDECAR` corpus\/lyon\/A\.meta\.json is not read/);
+    expect(formatMarkdown(hostileInput())).not.toContain('## Warnings');
+  });
+
+  it('gives each rule\'s gloss once, in a glossary at the end; the top findings link to it by rule id', () => {
+    const input = citiesInput();
+    const md = formatMarkdown(input);
+    const [body, glossary] = md.split('\n## Glossary\n');
+    const linked = [...body!.matchAll(/\[([^\]]+)\]\(#(rule-[^)]+)\)/g)].map((match) => [match[1]!.replace(/\\/g, ''), match[2]!]);
+    expect(linked.length).toBeGreaterThan(3);
+    const notes = new Map(input.results.flatMap((result) => ('findings' in result ? result.findings : [])).map((finding) => [finding.ruleId, finding.note]));
+    for (const [ruleId, anchor] of linked) {
+      expect(glossary, ruleId).toContain(`<a id="${anchor}"></a>`);
+      const note = notes.get(ruleId!)!;
+      // The gloss's first words, past any Markdown escaping, once in the whole report.
+      const start = note.split(/[*_`\\[\]<>|]/)[0]!.slice(0, 40);
+      expect(md.split(start).length - 1, ruleId).toBe(1);
+      expect(body).not.toContain(start);
+    }
+    expect(new Set(linked.map(([ruleId]) => ruleId)).size).toBe(glossary!.split('\n').filter((line) => line.startsWith('- <a id=')).length);
   });
 });
 
@@ -372,7 +470,7 @@ describe('HTML', () => {
 
   it('flags small groups and lists them after the comparable ones, with their top terms', async () => {
     const big = largeInput(200, 'city');
-    const lone = hostileDocument('corpus/x/seul.txt', 'La smart city.');
+    const lone = hostileDocument('corpus/x/seul.txt', HAMEAU);
     const results = [...big.results, { ...lone, meta: { city: 'Hameau' } }];
     const page = await formatHtml({ results, summary: summarizeCorpus(results, { groupBy: 'city' }) }, { locale: 'en' });
     const table = page.split('<table class="groups">')[1]!.split('</table>')[0]!;
@@ -380,6 +478,17 @@ describe('HTML', () => {
     expect(rows.at(-1)).toMatch(/^ class="small"><td>Hameau <span class="badge"[^>]*>small group<\/span>/);
     expect(rows.slice(0, -1).every((row) => !row.startsWith(' class="small"'))).toBe(true);
     expect(rows[0]).toMatch(/<ul class="terms"><li><a href="#rule-fr\.[^"]+">« [^»]+ »<\/a> ×\d+<\/li>/);
+  });
+
+  it('lists the warnings in the overview and in the document\'s details', async () => {
+    const page = await formatHtml(warnedInput(), { locale: 'en' });
+    const section = page.split('<section id="warnings">')[1]!.split('</section>')[0]!;
+    expect(section.match(/<li>/g)).toHaveLength(2);
+    expect(section).toContain('<code>EFRONTMATTER</code>corpus/lyon/a.md, line 3');
+    expect(page).toContain('<li><a href="#warnings">Warnings</a></li>');
+    const article = page.split('<article class="doc"').find((part) => part.includes('corpus/lyon/a.md</p>'))!;
+    expect(article).toContain(`<dt>warning</dt><dd>ESIDECAR: ${SIDECAR_WARNING.message}</dd>`);
+    expect(await formatHtml(hostileInput())).not.toContain('id="warnings"');
   });
 
   it('links a document to its source only when that is an http(s) address', async () => {

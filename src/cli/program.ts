@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_MIN_POOL_BYTES, MAX_JOBS } from '../corpus/limits.js';
 import { DEFAULT_MAX_BYTES } from '../documents/bytes.js';
+import { MIN_WORDS } from '../score/score.js';
 import type { Lexicon } from '../lexicon/compile.js';
 import { REPORT_FORMATS } from '../report/types.js';
 import type { Lang } from '../types.js';
@@ -119,6 +120,7 @@ export function buildProgram(setExit: (status: number) => void): Command {
     .addOption(new Option('--per <unit>', 'csv: one row per document or per finding').choices(['document', 'finding']).default('document'))
     .option('--excel', 'csv: start with a byte order mark so Excel reads UTF-8')
     .option('--group-by <field>', 'group documents by a metadata field (city, kind, source…) instead of their first folder', 'folder')
+    .option('--include-short', `count documents under ${MIN_WORDS} words in the group figures (they are always in the ranking, flagged short)`)
     .option('--top <n>', 'text, md: findings shown per document (default 5)', parseCount)
     .option('--top-docs <n>', 'html: documents shown in full, highlighted, in rank order (default 50)', parseCount)
     .addOption(new Option('--locale <locale>', 'html, text, md: the interface language (html default: French when most of the corpus is French; text, md: en)').choices(['fr', 'en', 'auto']))

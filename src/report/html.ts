@@ -12,11 +12,11 @@ import { questionsFor } from '../questions/index.js';
 import { CATEGORIES, type Category } from '../types.js';
 import { MAX_CHART_DOCUMENTS, MAX_CHART_GROUPS, overviewCharts, type OverviewCharts } from './charts.js';
 import { escapeHtml as esc } from './escape.js';
-import { isSmallGroup, SMALL_GROUP, sourceUrlOf, titleOf } from './facts.js';
+import { isSmallGroup, rankedGroups, SMALL_GROUP, sourceUrlOf, termsByGroup, titleOf, warningsOf } from './facts.js';
 import { categoryChip, categoryClass, glossaryOf, glossarySection, highlightedText, type GlossaryEntry } from './html-parts.js';
 import { CATEGORY_COLORS, categoryDescription } from './labels.js';
 import { resolveLocale, wording, type Wording } from './locale.js';
-import { topTerms, type TermCount } from './tally.js';
+import type { TermCount } from './tally.js';
 import type { ReportInput, ReportOptions } from './types.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -52,6 +52,7 @@ tr.small td { color: var(--muted); }
 .cats { list-style: none; margin: 0; padding: 0; font-size: .85rem; }
 .chip { display: inline-block; width: .8rem; height: .8rem; border-radius: .2rem; vertical-align: -.05rem; margin-right: .3rem; background: var(--c); }
 ul.terms { margin: 0; padding-left: 1rem; font-size: .85rem; }
+ul.warnings code { margin-right: .4rem; }
 article.doc { border-top: 3px solid var(--line); margin-top: 2rem; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; font-size: .92rem; }
 dl.meta dt { color: var(--muted); }
@@ -193,10 +194,6 @@ function rankingSection(ctx: Context, ranking: readonly RankedDocument[]): strin
   );
 }
 
-/** Groups in the order the report ranks them: comparable groups by mean score, the small ones after. */
-const rankedGroups = (groups: readonly GroupSummary[]): GroupSummary[] =>
-  [...groups].sort((a, b) => Number(isSmallGroup(a)) - Number(isSmallGroup(b)) || b.score.mean - a.score.mean);
-
 /** A table of groups (comparable ones first, by mean score) or of years (`terms` undefined: in their order). */
 function groupTable(ctx: Context, groups: readonly GroupSummary[], field: string, none: string, terms: ReadonlyMap<string | null, TermCount[]> | undefined): string {
   const { w } = ctx;
@@ -223,8 +220,7 @@ function groupTable(ctx: Context, groups: readonly GroupSummary[], field: string
 function groupsSection(ctx: Context, input: ReportInput, charts: OverviewCharts): string {
   const { w } = ctx;
   const { summary } = input;
-  const groupOf = new Map(summary.ranking.map((entry) => [entry.file, entry.group]));
-  const terms = topTerms(ctx.documents, (document) => groupOf.get(document.file) ?? null, 5);
+  const terms = termsByGroup(input, 5);
   const capped = summary.groups.length > MAX_CHART_GROUPS ? `<p class="muted">${esc(w.fill(w.m.chart.groupsCapped, { shown: MAX_CHART_GROUPS, total: summary.groups.length }))}</p>` : '';
   const heading = w.fill(w.m.groupsHeading, { field: ctx.groupField });
   let html =
@@ -257,6 +253,15 @@ function failuresSection(ctx: Context): string {
   if (ctx.failures.length === 0) return '';
   const rows = ctx.failures.map((failure) => `<tr><td class="title">${esc(failure.file)}</td><td>${esc(failure.error.code)}</td><td>${esc(failure.error.message)}</td></tr>`).join('');
   return `<section id="failures"><h2>${esc(w.m.nav.failures)}</h2><table><thead><tr><th>${esc(w.m.column.file)}</th><th>${esc(w.m.column.code)}</th><th>${esc(w.m.column.message)}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+/** The documents analysed in spite of a warning (a front matter typo, a misnamed sidecar), one short line each: the message names the file. */
+function warningsSection(ctx: Context): string {
+  const { w } = ctx;
+  const warnings = warningsOf(ctx.documents);
+  if (warnings.length === 0) return '';
+  const items = warnings.map((warning) => `<li><code>${esc(warning.code)}</code>${esc(warning.message)}</li>`).join('');
+  return `<section id="warnings"><h2>${esc(w.m.nav.warnings)}</h2><p class="muted">${esc(w.m.warningsIntro)}</p><ul class="warnings">${items}</ul></section>`;
 }
 
 /** Categories whose questions the overview shows: the three with the most weighted points in the corpus. */
@@ -302,6 +307,7 @@ function overview(ctx: Context, input: ReportInput, charts: OverviewCharts, docu
     ['groups', w.fill(w.m.groupsHeading, { field: ctx.groupField })],
     ['categories', w.m.nav.categories],
     ...(ctx.failures.length ? [['failures', w.m.nav.failures]] : []),
+    ...(warningsOf(ctx.documents).length ? [['warnings', w.m.nav.warnings]] : []),
     ...(documentsNav ? [['documents', w.m.nav.documents]] : []),
     ...(ctx.glossary.size ? [['glossary', w.m.nav.glossary]] : []),
   ]
@@ -321,7 +327,8 @@ function overview(ctx: Context, input: ReportInput, charts: OverviewCharts, docu
     questionsSection(ctx, input) +
     groupsSection(ctx, input, charts) +
     categoriesSection(ctx, input) +
-    failuresSection(ctx)
+    failuresSection(ctx) +
+    warningsSection(ctx)
   );
 }
 
@@ -341,6 +348,7 @@ function documentArticle(ctx: Context, document: CorpusDocumentLean, entry: Rank
   ];
   const markers = document.stance.markers.map(({ marker, count }) => `${marker} ×${count}`).join(', ');
   if (markers) facts.push([f.markers, markers]);
+  for (const warning of document.warnings ?? []) facts.push([f.warning, `${warning.code}: ${warning.message}`]);
   const dl = [...facts, ...Object.entries(document.meta).map(([key, value]): [string, string] => [key, metaText(value)])]
     .map(([key, value]) => `<dt>${esc(key)}</dt><dd>${esc(value)}</dd>`)
     .join('');

@@ -1,28 +1,52 @@
 /**
- * The Markdown report: ranking table, categories, groups, failures and the top findings per
- * document, readable rendered (a GitHub issue) or not (a newsroom chat).
+ * The Markdown report: ranking table, failures, warnings, categories, groups with their top
+ * terms, the top findings per document (each linking to its rule in the glossary), the
+ * questions to ask, and a glossary that gives each rule's gloss once. Readable rendered (a
+ * GitHub issue) or not (a newsroom chat).
  */
-import { isCorpusFailure, type GroupSummary } from '../records.js';
+import { isCorpusFailure, type CorpusDocumentLean, type GroupSummary } from '../records.js';
 import categories from '../../lexicons/categories.json' with { type: 'json' };
 import { categoriesFound, questionsFor, questionsTitle } from '../questions/index.js';
 import { CATEGORIES } from '../types.js';
 import { markdownText as md } from './escape.js';
+import { isSmallGroup, rankedGroups, SMALL_GROUP, termsByGroup, warningsOf } from './facts.js';
+import { glossaryOf, type GlossaryEntry } from './html-parts.js';
 import { categoryLabel } from './labels.js';
 import { resolveLocale, wording, type Wording } from './locale.js';
-import { excerpt, topRules } from './tally.js';
+import { excerpt, topRules, type TermCount } from './tally.js';
 import type { ReportInput, ReportOptions } from './types.js';
 
 const row = (cells: Array<string | number>): string => `| ${cells.join(' | ')} |`;
 
-function groupRows(groups: readonly GroupSummary[], none: string, w: Wording): string[] {
+/** Rows of a group table; with `terms`, groups are ranked (small ones last) and get their top terms. */
+function groupRows(source: readonly GroupSummary[], none: string, w: Wording, terms?: ReadonlyMap<string | null, TermCount[]>): string[] {
+  const groups = terms === undefined ? source : rankedGroups(source);
   return groups.map((group) => {
     const top = CATEGORIES.filter((category) => group.categories[category].count > 0)
       .sort((a, b) => group.categories[b].rate - group.categories[a].rate)
       .slice(0, 3)
       .map((category) => `${category} ${w.decimal(group.categories[category].rate, 2)}`)
       .join(', ');
-    return row([group.key === null ? md(none) : md(group.key), group.documents, group.words, group.findings, w.decimal(group.score.mean, 1), w.decimal(group.score.max, 1), top || '–']);
+    const name = (group.key === null ? md(none) : md(group.key)) + (isSmallGroup(group) ? ` *(${w.m.smallGroup})*` : '');
+    const cells: Array<string | number> = [name, group.documents, group.words, group.findings, w.decimal(group.score.mean, 1), w.decimal(group.score.max, 1), top || '–'];
+    if (terms !== undefined) cells.push((terms.get(group.key) ?? []).map((term) => `« ${md(term.form)} » ×${term.count}`).join(', ') || '–');
+    return row(cells);
   });
+}
+
+/** The note under a group table that has small groups. */
+const smallNote = (groups: readonly GroupSummary[], w: Wording): string[] =>
+  groups.some(isSmallGroup) ? [`*(${w.m.smallGroup})* ${w.fill(w.m.smallGroupNote, { documents: SMALL_GROUP.documents, words: w.integer(SMALL_GROUP.words) })}`, ''] : [];
+
+/** The glossary: each rule shown in the top findings, once, with its gloss and essay section; `<a id>` anchors, as the HTML report's. */
+function glossaryLines(entries: readonly GlossaryEntry[], w: Wording): string[] {
+  if (entries.length === 0) return [];
+  const out = [`## ${w.m.nav.glossary}`, '', w.m.glossaryIntro, ''];
+  for (const entry of entries) {
+    const gloss = w.fill(w.m.markdownGloss, { rule: md(entry.ruleId), category: entry.category, weight: w.m.weight, value: w.number(entry.weight), note: md(entry.note), section: md(entry.section) });
+    out.push(`- <a id="${entry.anchor}"></a>${gloss}`);
+  }
+  return [...out, ''];
 }
 
 /** The Markdown report. */
@@ -96,12 +120,15 @@ export function formatMarkdown(input: ReportInput, options: ReportOptions = {}):
       for (const rule of rules) {
         const forms = rule.forms.map((form) => `« ${md(excerpt(form))} »`).join(', ');
         const voice = rule.use === rule.count ? '' : `, ${w.fill(w.m.inOwnVoice, { n: rule.use })}`;
-        out.push(w.fill(w.m.markdownRule, { category: rule.category, forms, count: rule.count, line: w.fill(w.m.lineAt, { line: rule.first.line }), voice, note: md(rule.note) }));
+        shown.add(rule.ruleId);
+        const anchor = glossary.get(rule.ruleId)?.anchor ?? '';
+        out.push(w.fill(w.m.markdownRule, { category: rule.category, forms, count: rule.count, line: w.fill(w.m.lineAt, { line: rule.first.line }), voice, rule: md(rule.ruleId), anchor }));
       }
       out.push('');
     }
   }
   out.push(...questionLines(input));
+  out.push(...glossaryLines([...glossary.values()].filter((entry) => shown.has(entry.ruleId)), w));
   return `${out.join('\n').trimEnd()}\n`;
 }
 

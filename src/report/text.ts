@@ -8,6 +8,7 @@ import type { CorpusDocumentLean, GroupSummary } from '../records.js';
 import { isCorpusFailure } from '../records.js';
 import { CATEGORIES, type Category } from '../types.js';
 import { terminalText } from './escape.js';
+import { isSmallGroup, rankedGroups, SMALL_GROUP, termsByGroup, warningsOf } from './facts.js';
 import { CATEGORY_ANSI, categoryIndex, categoryLabel } from './labels.js';
 import { resolveLocale, wording, type Wording } from './locale.js';
 import { excerpt, topRules } from './tally.js';
@@ -46,8 +47,13 @@ function table(columns: Column[], rows: string[][], colours: Array<Array<number 
 const scoreColour = (score: number): number => (score >= 50 ? 31 : score >= 20 ? 33 : 32);
 const keyText = (key: string | null, none: string): string => (key === null ? none : terminalText(key));
 
-function groupTable(title: string, groups: readonly GroupSummary[], none: string, paint: Paint, w: Wording): string[] {
-  if (groups.length === 0) return [];
+/**
+ * A table of groups, or of years (`ranked` false: in their order). Groups are ranked as in the
+ * HTML report, comparable ones by mean score, then the small ones, flagged and explained below.
+ */
+function groupTable(title: string, source: readonly GroupSummary[], none: string, paint: Paint, w: Wording, ranked: boolean): string[] {
+  if (source.length === 0) return [];
+  const groups = ranked ? rankedGroups(source) : source;
   const t = w.m.terminal;
   const fixed = w.decimal;
   const columns: Column[] = [
@@ -61,7 +67,7 @@ function groupTable(title: string, groups: readonly GroupSummary[], none: string
     { title: t.topCategoriesRate, align: 'left' },
   ];
   const rows = groups.map((group) => [
-    keyText(group.key, none),
+    isSmallGroup(group) ? `${keyText(group.key, none)} (${w.m.smallGroup})` : keyText(group.key, none),
     String(group.documents),
     String(group.words),
     String(group.findings),
@@ -74,8 +80,22 @@ function groupTable(title: string, groups: readonly GroupSummary[], none: string
       .map((category) => `${category} ${fixed(group.categories[category].rate, 2)}`)
       .join(', ') || '-',
   ]);
-  return table(columns, rows, groups.map((group) => [undefined, undefined, undefined, undefined, scoreColour(group.score.mean)]), paint);
+  const lines = table(columns, rows, groups.map((group) => [isSmallGroup(group) ? 90 : undefined, undefined, undefined, undefined, scoreColour(group.score.mean)]), paint);
+  if (groups.some(isSmallGroup)) lines.push(`  (${w.m.smallGroup}) ${w.fill(w.m.smallGroupNote, { documents: SMALL_GROUP.documents, words: w.integer(SMALL_GROUP.words) })}`);
+  return lines;
 }
+
+/** The top terms in the author's own voice of each group, one line a group, in the groups' order. */
+function termLines(input: ReportInput, none: string, w: Wording): string[] {
+  const terms = termsByGroup(input);
+  return rankedGroups(input.summary.groups).map((group) => {
+    const list = (terms.get(group.key) ?? []).map((term) => `« ${terminalText(term.form)} » ×${term.count}`).join(', ');
+    return `  ${keyText(group.key, none)}: ${list || w.m.noTopTerms}`;
+  });
+}
+
+/** One line a warning: its code, then its message, which names the file and says what to do. */
+const warningLines = (results: ReportInput['results']): string[] => warningsOf(results).map((warning) => `  ${warning.code}  ${terminalText(warning.message)}`);
 
 /**
  * One document, linter style: a line of figures, then every finding in text order as
@@ -94,6 +114,7 @@ function documentReport(document: CorpusDocumentLean, w: Wording, paint: Paint):
       lang: document.lang,
     }),
   ];
+  out.push(...warningLines([document]).map((line) => line.trimStart()));
   if (document.findings.length > 0) {
     out.push(w.fill(w.m.oneDocumentVoices, { use: count('use'), reported: count('reported'), distanced: count('distanced') }), '');
     const rows = document.findings.map((finding) => [
@@ -187,14 +208,15 @@ export function formatText(input: ReportInput, options: ReportOptions = {}): str
       { title: t.docs, align: 'right' },
       { title: t.perThousand, align: 'right' },
     ];
-    out.push(...table(columns, rows, CATEGORIES.map((name) => [CATEGORY_ANSI[categoryIndex(name)]]), paint), '');
+    out.push(...table(columns, rows, names.map((name) => [CATEGORY_ANSI[categoryIndex(name)] ?? 39]), paint), '');
 
     const field = summary.groupBy === 'folder' ? w.m.folder : terminalText(summary.groupBy);
     out.push(heading(w.fill(w.m.groupsHeading, { field })));
-    out.push(...groupTable(field, summary.groups, w.m.none, paint, w), '');
+    out.push(...groupTable(field, summary.groups, w.m.none, paint, w, true), '');
+    if (summary.groups.length > 0) out.push(heading(w.fill(w.m.topTermsHeading, { field })), ...termLines(input, w.m.none, w), '');
     if (summary.years.some((year) => year.key !== null)) {
       out.push(heading(t.byYear));
-      out.push(...groupTable(w.m.year, summary.years, w.m.noDate, paint, w), '');
+      out.push(...groupTable(w.m.year, summary.years, w.m.noDate, paint, w, false), '');
     }
   }
 
