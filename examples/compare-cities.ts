@@ -3,11 +3,14 @@
  * `name.meta.json` or a Markdown front matter), then print each city's mean score and its
  * most frequent categories per 1,000 words, and write an HTML report with the groups side by side.
  * Run: npm run build && npx tsx examples/compare-cities.ts [folder] [report.html]
+ * (the report goes to the system's temporary folder unless a path is given: never into the repository).
  */
 import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { CATEGORIES, analyzeCorpus, formatHtml, leanResult, summarizeCorpus, type ReportResult } from 'novlangue';
 
-const [folder = 'corpus', output = 'cities.html'] = process.argv.slice(2);
+const [folder = 'corpus', output = path.join(tmpdir(), 'novlangue-cities.html')] = process.argv.slice(2);
 const results: ReportResult[] = [];
 for await (const result of analyzeCorpus(folder, { lang: 'auto' })) results.push(leanResult(result));
 
