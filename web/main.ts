@@ -143,17 +143,23 @@ function renderText(analysis: Analysis, text: string): void {
   $('annotated').append(descriptions);
 }
 
+/** A table's header row: one column header per title, scoped for screen readers. */
+function headerRow(titles: readonly string[]): HTMLTableRowElement {
+  const row = el('tr');
+  for (const title of titles) {
+    const th = el('th', title);
+    th.scope = 'col';
+    row.append(th);
+  }
+  return row;
+}
+
 /** One row per category: count, rate, and a bar of its share of the weight. */
 function renderCategories(analysis: Analysis): void {
   const messages = t();
   const table = $<HTMLTableElement>('categories');
   const total = CATEGORIES.reduce((sum, category) => sum + analysis.categories[category].weighted, 0);
-  const head = el('tr');
-  for (const column of messages.categoryColumns) {
-    const th = el('th', column);
-    th.scope = 'col';
-    head.append(th);
-  }
+  const head = headerRow(messages.categoryColumns);
   const body = el('tbody');
   CATEGORIES.forEach((category, index) => {
     const stats = analysis.categories[category];
@@ -207,12 +213,7 @@ function renderFindings(analysis: Analysis): void {
     return;
   }
   const table = el('table', undefined, 'findings');
-  const head = el('tr');
-  for (const column of messages.findingsColumns) {
-    const th = el('th', column);
-    th.scope = 'col';
-    head.append(th);
-  }
+  const head = headerRow(messages.findingsColumns);
   const body = el('tbody');
   for (const finding of analysis.findings) {
     const row = el('tr');

@@ -9,7 +9,8 @@ import type { CorpusFailure } from '../records.js';
 import { terminalText } from '../report/escape.js';
 import { EXIT, UsageError } from './errors.js';
 import { customFromFlags } from './lexicon.js';
-import { corpusOptions, noteFailures, readCorpus, writeReport, type CorpusReadFlags } from './terms.js';
+import { corpusRunOptions } from './corpus-options.js';
+import { noteFailures, readCorpus, writeReport, type CorpusReadFlags } from './terms.js';
 
 export interface CompareFlags extends CorpusReadFlags {
   format: TableFormat;
@@ -42,7 +43,7 @@ export async function runCompare(paths: readonly string[], flags: CompareFlags):
   if (flags.ngram < 1) throw new UsageError('--ngram must be from 1 to 5 words.');
   if (paths.length === 0) throw new UsageError('no input: give files, folders or globs, e.g. `novlangue compare corpus/ --by reading --groups promotional,critical`.');
   const custom = await customFromFlags(flags);
-  const options = corpusOptions(flags, custom);
+  const options = corpusRunOptions(flags, custom);
   let sides: [CorpusSide, CorpusSide];
   const failures: CorpusFailure[] = [];
   if (flags.by === undefined) {

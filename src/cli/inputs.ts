@@ -8,6 +8,9 @@ import picomatch from 'picomatch';
 import { listCorpus } from '../corpus/01-list.js';
 import { UsageError } from './errors.js';
 
+/** The name of standard input on the command line and in the reports. */
+export const STDIN = '-';
+
 /** Levenshtein distance (command names are short). */
 function distance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -9,7 +9,8 @@ import { bundledRules } from '../rules/load.js';
 import type { Lang } from '../types.js';
 import { EXIT, UsageError } from './errors.js';
 import { customFromFlags, type CustomData } from './lexicon.js';
-import { corpusOptions, noteFailures, readCorpus, writeReport, type CorpusReadFlags } from './terms.js';
+import { corpusRunOptions } from './corpus-options.js';
+import { noteFailures, readCorpus, writeReport, type CorpusReadFlags } from './terms.js';
 
 export interface KwicFlags extends CorpusReadFlags {
   format: KwicFormat;
@@ -43,7 +44,7 @@ export async function runKwic(query: string, paths: readonly string[], flags: Kw
   if (parsed.kind === 'rule' && !knownRuleIds(custom, flags.lang).has(parsed.ruleId)) {
     throw new UsageError(`no rule or lexicon entry has the id ${JSON.stringify(parsed.ruleId)}; \`novlangue rules\` lists them (to search for the words, write them without the language prefix).`);
   }
-  const { documents, failures } = await readCorpus(paths, corpusOptions(flags, custom));
+  const { documents, failures } = await readCorpus(paths, corpusRunOptions(flags, custom));
   const hits = concordance(documents, parsed, { width: flags.width, sort: flags.sort });
   await writeReport(formatConcordance(hits, flags.format, { query: parsed.text, kind: parsed.kind, documents: documents.length }), flags.output);
   noteFailures(failures, flags.quiet);

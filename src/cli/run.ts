@@ -1,5 +1,4 @@
 /** The main command: analyse the inputs, write the report, choose the exit status. */
-import path from 'node:path';
 import { analyzeCorpus, analyzeCorpusLines } from '../corpus/corpus.js';
 import type { LineFormat, RecordLine } from '../corpus/lines.js';
 import { summarizeCorpus } from '../corpus/summary.js';
@@ -10,19 +9,17 @@ import { terminalText } from '../report/escape.js';
 import { htmlSite, reportChunks } from '../report/index.js';
 import type { ReportFormat, ReportOptions } from '../report/types.js';
 import { EXIT, UsageError } from './errors.js';
+import { corpusRunOptions } from './corpus-options.js';
 import { customFromFlags } from './lexicon.js';
 import { fileOutput, isDirectoryOutput, stdoutOutput, writeSite, type Output } from './output.js';
 import { progressBar } from './progress.js';
 import { readResume, type Recorded } from './resume.js';
 import { readWeightsFile } from './weights.js';
-import { checkInputs } from './inputs.js';
+import { checkInputs, STDIN } from './inputs.js';
 import { configFor, settle, type RunFlags } from './settings.js';
 
 export type { RunFlags } from './settings.js';
 
-
-/** The path that means standard input. */
-const STDIN = '-';
 
 /** Formats written record by record as the run goes. */
 const STREAMED: ReadonlySet<ReportFormat> = new Set(['jsonl', 'csv']);
@@ -112,13 +109,8 @@ export async function runCorpus(paths: readonly string[], typed: RunFlags, given
   try {
     if (flags.format === 'csv' && !resumed?.header) await output.write(csvHeader(reportOptions));
     const options: CorpusOptions = {
-      lang: flags.lang,
-      ...custom,
+      ...corpusRunOptions(flags, custom),
       ...(weights ? { weights } : {}),
-      ...(flags.maxBytes !== undefined ? { maxBytes: flags.maxBytes } : {}),
-      jobs: flags.jobs,
-      ...(flags.minPoolBytes !== undefined ? { minPoolBytes: flags.minPoolBytes } : {}),
-      exclude: flags.output === undefined ? [] : [path.resolve(flags.output)],
       ...(flags.disable.length > 0 ? { disable: flags.disable } : {}),
       ...(flags.ignore.length > 0 ? { ignore: flags.ignore } : {}),
       ...(resumed ? { skip: resumed.records.map((record) => record.file) } : {}),

@@ -13,9 +13,8 @@ import { readerOf, type DocumentText } from '../documents/index.js';
 import { CorpusError } from '../errors.js';
 import type { DocumentFormat } from '../records.js';
 import { UsageError } from './errors.js';
+import { STDIN } from './inputs.js';
 
-/** The name of standard input on the command line and in the reports. */
-export const STDIN = '-';
 
 /** All of standard input, refusing more than `maxBytes`. */
 async function readAll(maxBytes: number): Promise<Uint8Array | CorpusError> {

@@ -2,23 +2,19 @@
  * `novlangue terms <paths...> [--by FIELD]`: the frequency list of a corpus, per rule, surface
  * form and category. Also the corpus reading that `kwic` and `compare` share.
  */
-import path from 'node:path';
 import { analyzeCorpus } from '../corpus/corpus.js';
 import type { CorpusOptions } from '../corpus/types.js';
 import { termFrequencies, type Voice } from '../keyness/counts.js';
 import { formatTerms, type TableFormat } from '../keyness/format.js';
 import { isCorpusFailure, type CorpusDocumentLean, type CorpusFailure } from '../records.js';
 import { EXIT, UsageError } from './errors.js';
-import { customFromFlags, type CustomData, type LexiconFlags } from './lexicon.js';
+import { customFromFlags } from './lexicon.js';
 import { fileOutput, stdoutOutput } from './output.js';
 import { failuresNote } from './validate.js';
+import { corpusRunOptions, type CorpusRunFlags } from './corpus-options.js';
 
 /** The options `kwic`, `terms` and `compare` share. */
-export interface CorpusReadFlags extends LexiconFlags {
-  output?: string;
-  jobs: number;
-  minPoolBytes?: number;
-  maxBytes?: number;
+export interface CorpusReadFlags extends CorpusRunFlags {
   quiet?: boolean;
 }
 
@@ -35,18 +31,6 @@ export interface ReadCorpus {
   failures: CorpusFailure[];
 }
 
-/** The `analyzeCorpus` options of the shared flags. */
-export function corpusOptions(flags: CorpusReadFlags, custom: CustomData): CorpusOptions {
-  return {
-    lang: flags.lang,
-    ...custom,
-    ...(flags.maxBytes !== undefined ? { maxBytes: flags.maxBytes } : {}),
-    jobs: flags.jobs,
-    ...(flags.minPoolBytes !== undefined ? { minPoolBytes: flags.minPoolBytes } : {}),
-    // The report being written is never read as a document.
-    ...(flags.output !== undefined ? { exclude: [path.resolve(flags.output)] } : {}),
-  };
-}
 
 /** Analyse the inputs (lean records): documents and failures apart, none dropped. */
 export async function readCorpus(paths: readonly string[], options: CorpusOptions): Promise<ReadCorpus> {
@@ -75,7 +59,7 @@ export function noteFailures(failures: readonly CorpusFailure[], quiet: boolean 
 export async function runTerms(paths: readonly string[], flags: TermsFlags): Promise<number> {
   if (paths.length === 0) throw new UsageError('no input: give files, folders or globs, e.g. `novlangue terms corpus/`.');
   const custom = await customFromFlags(flags);
-  const { documents, failures } = await readCorpus(paths, corpusOptions(flags, custom));
+  const { documents, failures } = await readCorpus(paths, corpusRunOptions(flags, custom));
   const frequencies = termFrequencies(documents, { ...(flags.by !== undefined ? { by: flags.by } : {}), voice: flags.voice });
   const report = flags.format === 'json' ? `${JSON.stringify({ ...frequencies, failures }, null, 2)}\n` : formatTerms(frequencies, flags.format, flags.top === undefined ? {} : { top: flags.top });
   await writeReport(report, flags.output);

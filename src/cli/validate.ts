@@ -4,17 +4,15 @@ import { terminalText } from '../report/escape.js';
 import type { ValidationFormat } from '../validate/format.js';
 import type { ValidateOptions } from '../validate/types.js';
 import { EXIT, UsageError } from './errors.js';
-import { customFromFlags, type LexiconFlags } from './lexicon.js';
+import { corpusRunOptions, type CorpusRunFlags } from './corpus-options.js';
+import { customFromFlags } from './lexicon.js';
 import { readWeightsFile } from './weights.js';
 
 /** The options `validate` and `calibrate` share: the corpus run's and the labels'. */
-export interface LabelledRunFlags extends LexiconFlags {
+export interface LabelledRunFlags extends CorpusRunFlags {
   labels?: string;
   positive: string;
   excludeLabel: string[];
-  jobs: number;
-  minPoolBytes?: number;
-  maxBytes?: number;
   quiet?: boolean;
 }
 
@@ -32,11 +30,7 @@ export async function labelledRunOptions(paths: readonly string[], flags: Labell
   if (paths.length === 0) throw new UsageError(`no input: give the labelled files, folders or globs, e.g. \`novlangue ${command} corpus/\`.`);
   const custom = await customFromFlags(flags);
   return {
-    lang: flags.lang,
-    ...custom,
-    ...(flags.maxBytes !== undefined ? { maxBytes: flags.maxBytes } : {}),
-    jobs: flags.jobs,
-    ...(flags.minPoolBytes !== undefined ? { minPoolBytes: flags.minPoolBytes } : {}),
+    ...corpusRunOptions(flags, custom),
     ...(flags.labels !== undefined ? { labels: flags.labels } : {}),
     positive: flags.positive,
     excludeLabels: flags.excludeLabel,
